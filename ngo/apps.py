@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class NgoConfig(AppConfig):
+    name = "ngo"
+    verbose_name = _("Website")
+
+    def ready(self):
+        from ngo.services import staff_groups_sync
+
+        # Permissions only exist after every app has migrated, so the groups get
+        # theirs here; a model added later joins its group on the next migrate.
+        post_migrate.connect(staff_groups_sync, dispatch_uid="ngo.staff_groups_sync")

@@ -1,0 +1,24 @@
+from django.contrib.auth.models import Group, Permission
+
+CONTENT_EDITORS = "Content editors"
+FUNDRAISING = "Fundraising"
+
+# Which apps' models each staff group manages. Content editors never get donor
+# data, and fundraising staff do not edit the public content.
+STAFF_GROUP_APPS = {
+    CONTENT_EDITORS: ("ngo", "programmes", "advocacy"),
+    FUNDRAISING: ("donations",),
+}
+
+
+def staff_groups_sync(**kwargs):
+    """Give each staff group every permission of its apps and none of the others'."""
+    for name, app_labels in STAFF_GROUP_APPS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        own = Permission.objects.filter(content_type__app_label__in=app_labels)
+        foreign_apps = [
+            label for other, labels in STAFF_GROUP_APPS.items() if other != name for label in labels
+        ]
+        foreign = Permission.objects.filter(content_type__app_label__in=foreign_apps)
+        group.permissions.add(*own)
+        group.permissions.remove(*foreign)

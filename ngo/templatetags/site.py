@@ -1,0 +1,37 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info, override
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """This page in every language: for the switcher and the hreflang links.
+
+    A view whose URL differs per language in more than the translated path
+    words (a per-language slug) says so with `get_language_url(code)`.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    view = context.get("view")
+    current = get_language()
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        if view is not None and hasattr(view, "get_language_url"):
+            with override(code):
+                url = view.get_language_url(code)
+        else:
+            url = translate_url(request.get_full_path(), code)
+        versions.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+            }
+        )
+    return versions

@@ -1,0 +1,115 @@
+"""Settings read from the environment, checked in a fresh interpreter each time."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DJANGO_DEBUG": "false",
+    "DJANGO_SECRET_KEY": "x7#kq!2vLm9$wR4tZp8&nB3cY6hJ1sD5fG0aQeUiOoPl-rT_yWx",
+    "DJANGO_ALLOWED_HOSTS": "www.example.org",
+}
+
+
+def run(args, **env):
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}
+    base.pop("DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env={**base, "DJANGO_SETTINGS_MODULE": "ngo.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def settings_value(expression, **env):
+    code = f"import json; from django.conf import settings as s; print(json.dumps({expression}))"
+    result = run(["-c", code], **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_debug_off_without_secret_key_refuses_to_start_with_one_line():
+    result = run(["manage.py", "check"], DJANGO_DEBUG="false")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "ngo: DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off; refusing to start."
+    ]
+
+
+def test_deploy_check_has_no_warnings_with_production_values():
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_deploy_check_warns_with_development_defaults():
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"])
+    assert result.returncode != 0
+    assert "security.W018" in result.stdout + result.stderr  # DEBUG is on
+
+
+def test_defaults_are_the_embedded_development_setup():
+    values = settings_value(
+        "[s.DEBUG, s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'],"
+        " s.EMAIL_BACKEND]"
+    )
+    assert values == [
+        True,
+        "django.db.backends.sqlite3",
+        "django.core.cache.backends.locmem.LocMemCache",
+        "django.core.mail.backends.console.EmailBackend",
+    ]
+
+
+def test_environment_selects_postgres_redis_and_hosts():
+    values = settings_value(
+        "[s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'],"
+        " s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION'], s.ALLOWED_HOSTS,"
+        " s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE]",
+        **PRODUCTION,
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/ngo",
+        REDIS_URL="redis://127.0.0.1:6379/3",
+    )
+    assert values == [
+        "django.db.backends.postgresql",
+        "ngo",
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6379/3",
+        ["www.example.org"],
+        True,
+        True,
+    ]
+
+
+@pytest.mark.parametrize("value,expected", [("0", False), ("no", False), ("1", True), ("", True)])
+def test_debug_flag_parsing(value, expected):
+    assert (
+        settings_value("s.DEBUG", DJANGO_DEBUG=value, **{"DJANGO_SECRET_KEY": "k" * 50}) is expected
+    )
+
+
+def test_configured_cache_stores_and_expires_values():
+    # With REDIS_URL set (as in CI's PostgreSQL run) this talks to real Redis.
+    cache.set("settings-test", {"a": 1}, timeout=30)
+    assert cache.get("settings-test") == {"a": 1}
+    cache.delete("settings-test")
+    assert cache.get("settings-test") is None
+
+
+@pytest.mark.django_db
+def test_suite_runs_on_the_database_named_by_the_environment():
+    from django.db import connection
+
+    expected = (
+        "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    )
+    assert connection.vendor == expected

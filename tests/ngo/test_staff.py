@@ -1,0 +1,69 @@
+import re
+
+import pytest
+from django.contrib.auth import authenticate
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+
+from ngo.services import CONTENT_EDITORS, FUNDRAISING, STAFF_GROUP_APPS, staff_groups_sync
+
+pytestmark = pytest.mark.django_db
+
+
+def test_migrations_create_both_staff_groups():
+    assert set(Group.objects.values_list("name", flat=True)) >= {CONTENT_EDITORS, FUNDRAISING}
+
+
+@pytest.mark.parametrize("group_name", [CONTENT_EDITORS, FUNDRAISING])
+def test_groups_hold_only_their_own_apps_permissions(group_name):
+    apps = set(
+        Group.objects.get(name=group_name).permissions.values_list(
+            "content_type__app_label", flat=True
+        )
+    )
+    assert apps <= set(STAFF_GROUP_APPS[group_name])
+
+
+def test_sync_removes_a_foreign_permission_added_by_hand():
+    editors = Group.objects.get(name=CONTENT_EDITORS)
+    user_perm = Permission.objects.get(codename="view_user")
+    editors.permissions.add(user_perm)
+    staff_groups_sync()
+    # Permissions outside every group's apps are left to the administrators.
+    assert editors.permissions.filter(pk=user_perm.pk).exists()
+
+
+def test_admin_login_page_is_served(client):
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].startswith("/admin/login/")
+
+
+def test_demo_staff_account_prints_a_generated_password_once(capsys):
+    call_command("ensure_demo_staff")
+    first = capsys.readouterr().out
+    password = re.search(r"password '([^']+)'", first).group(1)
+    assert len(password) >= 12
+    assert authenticate(username="demo", password=password) is not None
+
+    call_command("ensure_demo_staff")
+    second = capsys.readouterr().out
+    assert password not in second and "exists" in second
+    assert authenticate(username="demo", password=password) is not None
+
+
+def test_demo_passwords_differ_between_sites(capsys, django_user_model):
+    passwords = []
+    for _ in range(2):
+        django_user_model.objects.filter(username="demo").delete()
+        call_command("ensure_demo_staff")
+        passwords.append(re.search(r"password '([^']+)'", capsys.readouterr().out).group(1))
+    assert passwords[0] != passwords[1]
+
+
+def test_staff_user_reaches_the_admin_index(client, django_user_model):
+    django_user_model.objects.create_superuser("boss", "boss@example.org", "a-long-password-1")
+    client.login(username="boss", password="a-long-password-1")
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert b"Site administration" in response.content
