@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     *i18n_patterns(
         path("", include((site_patterns, "ngo"))),
+        path("", include("programmes.urls")),
     ),
 ]
 

@@ -1,5 +1,8 @@
 from django.conf import settings
+from django.db.models import Q
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
+from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -28,3 +31,45 @@ class PrivacyView(BreadcrumbMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(contact_email=settings.CONTACT_EMAIL, **kwargs)
+
+
+class TranslatedDetailMixin(BreadcrumbMixin):
+    """A detail page whose slug is translated.
+
+    Finds the object by the slug of the current language (or the English one,
+    which every object has), redirects to its own address in this language,
+    and tells the visitor when the content falls back to English.
+    """
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        slug = self.kwargs["slug"]
+        lookup = Q(**{f"slug_{get_language()}": slug}) | Q(slug_en=slug)
+        obj = queryset.filter(lookup).first()
+        if obj is None:
+            raise Http404
+        return obj
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        own_url = self.object.get_absolute_url()
+        if request.path != own_url:
+            query = request.META.get("QUERY_STRING")
+            return HttpResponsePermanentRedirect(f"{own_url}?{query}" if query else own_url)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_language_url(self, code):
+        return self.object.get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        code = get_language()
+        if not self.object.is_translated(code):
+            context["fallback_language"] = get_language_info(code)["name_local"]
+            with override("en"):
+                context["canonical_url"] = self.request.build_absolute_uri(
+                    self.object.get_absolute_url()
+                )
+        else:
+            context["canonical_url"] = self.request.build_absolute_uri(self.request.path)
+        return context

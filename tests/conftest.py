@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 LANGUAGE_CODES = ["en", "nl", "fr", "nb", "da"]
 
@@ -11,3 +12,18 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    # Uploaded photos and their renditions go to a folder of each test's own.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _english_to_start():
+    # A request leaves its language active on the thread; each test starts in
+    # English so that builders fill the English fields.
+    translation.activate("en")
+    yield
+    translation.activate("en")

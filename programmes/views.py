@@ -1,0 +1,99 @@
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView
+
+from ngo.views import BreadcrumbMixin, TranslatedDetailMixin
+from programmes.forms import ProjectFilterForm
+from programmes.models import Funder, Programme, Project
+
+
+def programmes_crumb():
+    return (_("Programmes"), reverse("programmes:programme-list"))
+
+
+class ProgrammeListView(BreadcrumbMixin, ListView):
+    queryset = Programme.objects.published().select_related("hero_photo")
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), (_("Programmes"), None)]
+
+
+class ProgrammeDetailView(TranslatedDetailMixin, DetailView):
+    def get_queryset(self):
+        projects = Project.objects.published().select_related("hero_photo").status_ordered()
+        return (
+            Programme.objects.published()
+            .select_related("hero_photo")
+            .prefetch_related("principles", "key_figures", Prefetch("projects", queryset=projects))
+        )
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), programmes_crumb(), (self.object.title, None)]
+
+
+class ProjectListView(BreadcrumbMixin, ListView):
+    paginate_by = 12
+
+    def get_queryset(self):
+        published = Project.objects.published()
+        self.filter_form = ProjectFilterForm(
+            self.request.GET or None, **ProjectFilterForm.choice_sources(published)
+        )
+        projects = published
+        if self.filter_form.is_valid():
+            data = self.filter_form.cleaned_data
+            if data["programme"]:
+                slug = data["programme"]
+                projects = projects.filter(
+                    Q(**{f"programme__slug_{get_language()}": slug}) | Q(programme__slug_en=slug)
+                )
+            if data["country"]:
+                projects = projects.in_country(data["country"])
+            if data["sdg"]:
+                projects = projects.filter(sdgs__number=data["sdg"])
+            if data["status"]:
+                projects = projects.with_status(data["status"])
+        return (
+            projects.select_related("programme", "hero_photo")
+            .prefetch_related("sdgs")
+            .status_ordered()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter_form=self.filter_form,
+            filtered=bool(self.filter_form.is_bound and self.filter_form.has_changed()),
+            page_query=query.urlencode(),
+        )
+        return context
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), (_("Projects"), None)]
+
+
+class ProjectDetailView(TranslatedDetailMixin, DetailView):
+    def get_queryset(self):
+        return (
+            Project.objects.published()
+            .select_related("programme", "hero_photo")
+            .prefetch_related(
+                Prefetch("funders", queryset=Funder.objects.select_related("logo")),
+                "sdgs",
+                "goals",
+                "reach_figures",
+            )
+        )
+
+    def get_breadcrumbs(self):
+        programme = self.object.programme
+        return [
+            *super().get_breadcrumbs(),
+            programmes_crumb(),
+            (programme.title, programme.get_absolute_url()),
+            (self.object.name, None),
+        ]

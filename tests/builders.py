@@ -1,0 +1,75 @@
+"""Plain builder functions for test data: every field has a sensible default."""
+
+from datetime import date
+from io import BytesIO
+from itertools import count
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from ngo.models import Photo
+from programmes.models import Funder, Programme, Project
+
+LANGS = ("en", "nl", "fr", "nb", "da")
+_serial = count(1)
+
+
+def translated(obj, field, base):
+    for code in LANGS:
+        setattr(obj, f"{field}_{code}", f"{base}-{code}" if field == "slug" else f"{base} ({code})")
+
+
+def jpeg_bytes(size=(800, 600), colour=(200, 100, 50), exif=None):
+    buffer = BytesIO()
+    options = {"exif": exif} if exif is not None else {}
+    Image.new("RGB", size, colour).save(buffer, "JPEG", **options)
+    return buffer.getvalue()
+
+
+def upload(name="photo.jpg", content=None, content_type="image/jpeg"):
+    return SimpleUploadedFile(name, content if content is not None else jpeg_bytes(), content_type)
+
+
+def make_photo(**fields):
+    defaults = {
+        "image": upload(f"p{next(_serial)}.jpg"),
+        "alt_text": "Houses on a hill",
+        "shows_identifiable_child": False,
+        "published": True,
+    }
+    photo = Photo(**{**defaults, **fields})
+    photo.save()
+    return photo
+
+
+def make_programme(slug=None, all_languages=True, **fields):
+    slug = slug or f"programme-{next(_serial)}"
+    programme = Programme(**{"published": True, **fields})
+    if all_languages:
+        translated(programme, "title", slug.title())
+        translated(programme, "summary", f"Summary of {slug}")
+        translated(programme, "slug", slug)
+    else:
+        programme.title_en, programme.summary_en, programme.slug_en = slug.title(), "Summary", slug
+    programme.save()
+    return programme
+
+
+def make_project(programme=None, slug=None, all_languages=True, **fields):
+    slug = slug or f"project-{next(_serial)}"
+    defaults = {"countries": ["BE"], "start_date": date(2020, 1, 1), "published": True}
+    project = Project(programme=programme or make_programme(), **{**defaults, **fields})
+    if all_languages:
+        translated(project, "name", slug.title())
+        translated(project, "summary", f"Summary of {slug}")
+        translated(project, "slug", slug)
+    else:
+        project.name_en, project.summary_en, project.slug_en = slug.title(), "Summary", slug
+    project.save()
+    return project
+
+
+def make_funder(name=None):
+    funder = Funder(name=name or f"Funder {next(_serial)}")
+    funder.save()
+    return funder
