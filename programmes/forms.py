@@ -22,9 +22,9 @@ class ProjectFilterForm(forms.Form):
         self.fields["programme"].choices = [("", _("All programmes"))] + [
             (p.slug, p.title) for p in programmes
         ]
-        names = dict(countries)
+        # Name only the countries in use: translating the whole list is slow.
         self.fields["country"].choices = [("", _("All countries"))] + sorted(
-            ((code, names.get(code, code)) for code in country_codes), key=lambda c: str(c[1])
+            ((code, countries.name(code)) for code in country_codes), key=lambda c: str(c[1])
         )
         self.fields["sdg"].choices = [("", _("All goals"))] + [(g.number, str(g)) for g in sdgs]
 
