@@ -163,6 +163,18 @@ class Photo(models.Model):
                     storage.save(name, ContentFile(buffer.getvalue()))
 
 
+def photo_link(verbose_name):
+    """A link to a library photo; deleting the photo leaves the row without one."""
+    return models.ForeignKey(
+        "ngo.Photo",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 class TranslationStatusMixin:
     """Which languages a translated model still misses (all listed fields must be filled)."""
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from ngo.models import RichTextMixin, TranslationStatusMixin
+from ngo.models import RichTextMixin, TranslationStatusMixin, photo_link
 
 
 class SustainableDevelopmentGoal(models.Model):
@@ -55,14 +55,7 @@ class Programme(SlugLookupMixin, TranslationStatusMixin, RichTextMixin, models.M
     body = models.TextField(
         _("body"), blank=True, help_text=_("Paragraphs, headings, lists and links.")
     )
-    hero_photo = models.ForeignKey(
-        "ngo.Photo",
-        verbose_name=_("hero photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_photo = photo_link(_("hero photo"))
     published = models.BooleanField(_("published"), default=False)
     order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
@@ -116,14 +109,7 @@ class KeyFigure(models.Model):
 class Funder(models.Model):
     name = models.CharField(_("name"), max_length=200)
     url = models.URLField(_("link"), blank=True)
-    logo = models.ForeignKey(
-        "ngo.Photo",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = photo_link(_("logo"))
 
     class Meta:
         verbose_name = _("funder")
@@ -199,14 +185,7 @@ class Project(SlugLookupMixin, TranslationStatusMixin, RichTextMixin, models.Mod
         blank=True,
         related_name="projects",
     )
-    hero_photo = models.ForeignKey(
-        "ngo.Photo",
-        verbose_name=_("hero photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_photo = photo_link(_("hero photo"))
     open_for_sponsorship = models.BooleanField(
         _("open for sponsorship"),
         default=False,
