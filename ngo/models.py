@@ -14,6 +14,8 @@ from ngo.forms import PhotoFormField
 
 # Widths of the responsive renditions; a photo gets those narrower than itself.
 RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
+# Pillow's format for each rendition file extension.
+RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG", "png": "PNG"}
 
 
 class PhotoField(models.ImageField):
@@ -120,7 +122,9 @@ class Photo(models.Model):
         self._meta.get_field("image").update_dimension_fields(self, force=True)
 
     # Renditions live beside the original: photos/renditions/<stem>-<width>.<ext>.
-    def _fallback_format(self):
+    @property
+    def fallback_extension(self):
+        """Browsers without WebP get PNG for PNG uploads (keeps transparency), else JPEG."""
         return "png" if PurePosixPath(self.image.name).suffix.lower() == ".png" else "jpg"
 
     def rendition_name(self, width, extension):
@@ -140,13 +144,12 @@ class Photo(models.Model):
     def make_renditions(self):
         """Write every rendition that is not on disk yet; existing ones are kept."""
         storage = self.image.storage
-        fallback = self._fallback_format()
         with self.image.open("rb") as original, Image.open(original) as source:
             source.load()
             for width in self.rendition_widths():
                 height = max(1, round(source.height * width / source.width))
                 resized = None
-                for extension, pil_format in (("webp", "WEBP"), (fallback, None)):
+                for extension in ("webp", self.fallback_extension):
                     name = self.rendition_name(width, extension)
                     if storage.exists(name):
                         continue
@@ -155,11 +158,7 @@ class Photo(models.Model):
                     if extension == "jpg" and image.mode not in ("RGB", "L"):
                         image = image.convert("RGB")
                     buffer = BytesIO()
-                    image.save(
-                        buffer,
-                        format=pil_format or ("JPEG" if extension == "jpg" else "PNG"),
-                        quality=82,
-                    )
+                    image.save(buffer, format=RENDITION_FORMATS[extension], quality=82)
                     storage.save(name, ContentFile(buffer.getvalue()))
 
 
@@ -216,7 +215,6 @@ RICH_TEXT_ATTRIBUTES = {"a": {"href", "title", "hreflang"}}
 
 
 def clean_rich_text(value):
-
     return nh3.clean(
         value or "",
         tags=RICH_TEXT_TAGS,

@@ -42,15 +42,21 @@ def make_photo(**fields):
     return photo
 
 
+def fill_texts(obj, name_field, slug, all_languages):
+    """Name, summary and slug in every language, or in English only."""
+    if all_languages:
+        translated(obj, name_field, slug.title())
+        translated(obj, "summary", f"Summary of {slug}")
+        translated(obj, "slug", slug)
+    else:
+        setattr(obj, f"{name_field}_en", slug.title())
+        obj.summary_en, obj.slug_en = "Summary", slug
+
+
 def make_programme(slug=None, all_languages=True, **fields):
     slug = slug or f"programme-{next(_serial)}"
     programme = Programme(**{"published": True, **fields})
-    if all_languages:
-        translated(programme, "title", slug.title())
-        translated(programme, "summary", f"Summary of {slug}")
-        translated(programme, "slug", slug)
-    else:
-        programme.title_en, programme.summary_en, programme.slug_en = slug.title(), "Summary", slug
+    fill_texts(programme, "title", slug, all_languages)
     programme.save()
     return programme
 
@@ -59,12 +65,7 @@ def make_project(programme=None, slug=None, all_languages=True, **fields):
     slug = slug or f"project-{next(_serial)}"
     defaults = {"countries": ["BE"], "start_date": date(2020, 1, 1), "published": True}
     project = Project(programme=programme or make_programme(), **{**defaults, **fields})
-    if all_languages:
-        translated(project, "name", slug.title())
-        translated(project, "summary", f"Summary of {slug}")
-        translated(project, "slug", slug)
-    else:
-        project.name_en, project.summary_en, project.slug_en = slug.title(), "Summary", slug
+    fill_texts(project, "name", slug, all_languages)
     project.save()
     return project
 

@@ -22,7 +22,7 @@ def photo(photo, sizes=DEFAULT_SIZES, eager=False, caption=True):
         "caption": caption,
     }
     if visible:
-        fallback = photo.renditions(photo._fallback_format())
+        fallback = photo.renditions(photo.fallback_extension)
         context.update(
             webp=", ".join(f"{url} {w}w" for url, w in photo.renditions("webp")),
             fallback=", ".join(f"{url} {w}w" for url, w in fallback),
