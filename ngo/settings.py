@@ -177,6 +177,13 @@ WHITENOISE_USE_FINDERS = DEBUG
 PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", str(15 * 1024 * 1024)))
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", str(40_000_000)))
 
+# Publication uploads (PDF only), checked by content.
+PUBLICATION_MAX_BYTES = int(os.environ.get("PUBLICATION_MAX_BYTES", str(20 * 1024 * 1024)))
+
+# The country whose national advocacy agenda a visitor sees first, when their
+# browser names no region (Accept-Language "nl" rather than "nl-BE").
+ADVOCACY_LANGUAGE_COUNTRIES = {"nl": "BE", "fr": "BE", "nb": "NO", "da": "DK"}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

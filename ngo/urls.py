@@ -18,6 +18,7 @@ urlpatterns = [
     *i18n_patterns(
         path("", include((site_patterns, "ngo"))),
         path("", include("programmes.urls")),
+        path("", include("advocacy.urls")),
     ),
 ]
 

@@ -19,6 +19,21 @@ class BreadcrumbMixin:
         return context
 
 
+class FilteredListMixin:
+    """A list filtered by the GET form in `self.filter_form`; pages keep the filters."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter_form=self.filter_form,
+            filtered=bool(self.filter_form.is_bound and self.filter_form.has_changed()),
+            page_query=query.urlencode(),
+        )
+        return context
+
+
 class HomeView(TemplateView):
     template_name = "ngo/home.html"
 
@@ -41,10 +56,13 @@ class TranslatedDetailMixin(BreadcrumbMixin):
     and tells the visitor when the content falls back to English.
     """
 
+    # Where the translated slug lives, e.g. "agenda__" for a page under its agenda.
+    slug_lookup_prefix = ""
+
     def get_object(self, queryset=None):
         queryset = self.get_queryset() if queryset is None else queryset
-        slug = self.kwargs["slug"]
-        lookup = Q(**{f"slug_{get_language()}": slug}) | Q(slug_en=slug)
+        slug, prefix = self.kwargs["slug"], self.slug_lookup_prefix
+        lookup = Q(**{f"{prefix}slug_{get_language()}": slug}) | Q(**{f"{prefix}slug_en": slug})
         obj = queryset.filter(lookup).first()
         if obj is None:
             raise Http404

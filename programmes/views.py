@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from ngo.views import BreadcrumbMixin, TranslatedDetailMixin
+from ngo.views import BreadcrumbMixin, FilteredListMixin, TranslatedDetailMixin
 from programmes.forms import ProjectFilterForm
 from programmes.models import Funder, Programme, Project
 
@@ -33,7 +33,7 @@ class ProgrammeDetailView(TranslatedDetailMixin, DetailView):
         return [*super().get_breadcrumbs(), programmes_crumb(), (self.object.title, None)]
 
 
-class ProjectListView(BreadcrumbMixin, ListView):
+class ProjectListView(FilteredListMixin, BreadcrumbMixin, ListView):
     paginate_by = 12
 
     def get_queryset(self):
@@ -60,17 +60,6 @@ class ProjectListView(BreadcrumbMixin, ListView):
             .prefetch_related("sdgs")
             .status_ordered()
         )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context.update(
-            filter_form=self.filter_form,
-            filtered=bool(self.filter_form.is_bound and self.filter_form.has_changed()),
-            page_query=query.urlencode(),
-        )
-        return context
 
     def get_breadcrumbs(self):
         return [*super().get_breadcrumbs(), (_("Projects"), None)]

@@ -1,0 +1,161 @@
+import re
+
+from django.conf import settings
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView
+
+from advocacy.forms import PublicationFilterForm
+from advocacy.models import (
+    Agenda,
+    Coalition,
+    Demand,
+    DemandStatus,
+    Milestone,
+    Publication,
+    Scope,
+)
+from ngo.views import BreadcrumbMixin, FilteredListMixin, TranslatedDetailMixin
+from programmes.models import Programme
+
+REGION = re.compile(r"^[a-z]{2,3}-([a-z]{2})$", re.IGNORECASE)
+
+
+def visitor_country(request):
+    """The visitor's country as far as the browser tells: the first region in
+    Accept-Language ("nl-BE" → BE), else the one settings give for the page language."""
+    for item in request.headers.get("Accept-Language", "").split(","):
+        match = REGION.match(item.split(";")[0].strip())
+        if match:
+            return match.group(1).upper()
+    return settings.ADVOCACY_LANGUAGE_COUNTRIES.get(get_language(), "")
+
+
+def advocacy_crumb():
+    return (_("Advocacy"), reverse("advocacy:agenda-list"))
+
+
+def published_agendas():
+    return Agenda.objects.published()
+
+
+class AgendaListView(BreadcrumbMixin, ListView):
+    def get_queryset(self):
+        return published_agendas().with_demand_counts()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        country = visitor_country(self.request)
+        groups = []
+        for scope in Scope:
+            agendas = [agenda for agenda in context["object_list"] if agenda.scope == scope]
+            if scope == Scope.NATIONAL:
+                # The visitor's own country first, then the others by name.
+                agendas.sort(key=lambda a: (a.country.code != country, a.country.name))
+            if agendas:
+                groups.append((scope.label, agendas))
+        context.update(groups=groups, visitor_country=country)
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        patch_vary_headers(response, ["Accept-Language"])
+        return response
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), (_("Advocacy"), None)]
+
+
+def published_milestones():
+    return Milestone.objects.published().prefetch_related(
+        Prefetch("agendas", queryset=published_agendas())
+    )
+
+
+def published_publications():
+    return Publication.objects.published().prefetch_related(
+        Prefetch("agendas", queryset=published_agendas())
+    )
+
+
+class AgendaDetailView(TranslatedDetailMixin, DetailView):
+    def get_queryset(self):
+        return published_agendas().prefetch_related(
+            Prefetch("programmes", queryset=Programme.objects.published()),
+            "demands",
+            Prefetch("milestones", queryset=Milestone.objects.published()),
+            Prefetch("coalitions", queryset=Coalition.objects.select_related("logo")),
+            Prefetch("publications", queryset=Publication.objects.published()),
+        )
+
+    def get_context_data(self, **kwargs):
+        demands = self.object.demands.all()
+        achieved = sum(demand.status == DemandStatus.ACHIEVED for demand in demands)
+        return super().get_context_data(achieved_count=achieved, **kwargs)
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), advocacy_crumb(), (self.object.title, None)]
+
+
+class DemandDetailView(TranslatedDetailMixin, DetailView):
+    slug_lookup_prefix = "agenda__"
+
+    def get_queryset(self):
+        return (
+            Demand.objects.filter(pk=self.kwargs["pk"], agenda__published=True)
+            .select_related("agenda")
+            .prefetch_related(
+                "status_changes", Prefetch("milestones", queryset=Milestone.objects.published())
+            )
+        )
+
+    def get_breadcrumbs(self):
+        agenda = self.object.agenda
+        return [
+            *super().get_breadcrumbs(),
+            advocacy_crumb(),
+            (agenda.title, agenda.get_absolute_url()),
+            (Truncator(self.object.text).words(8), None),
+        ]
+
+
+class MilestoneListView(BreadcrumbMixin, ListView):
+    paginate_by = 50
+    template_name = "advocacy/milestone_list.html"
+
+    def get_queryset(self):
+        return published_milestones()
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), advocacy_crumb(), (_("Milestones"), None)]
+
+
+class PublicationListView(FilteredListMixin, BreadcrumbMixin, ListView):
+    paginate_by = 20
+
+    def get_queryset(self):
+        publications = published_publications()
+        self.filter_form = PublicationFilterForm(
+            self.request.GET or None,
+            agendas=published_agendas().filter(publications__published=True).distinct(),
+            languages=set(
+                Publication.objects.published().values_list("language", flat=True).distinct()
+            ),
+        )
+        if self.filter_form.is_valid():
+            data = self.filter_form.cleaned_data
+            if data["agenda"]:
+                slug = data["agenda"]
+                publications = publications.filter(
+                    Q(**{f"agendas__slug_{get_language()}": slug}) | Q(agendas__slug_en=slug)
+                ).distinct()
+            if data["language"]:
+                publications = publications.filter(language=data["language"])
+        return publications
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), advocacy_crumb(), (_("Publications"), None)]
