@@ -250,10 +250,16 @@ class Coalition(models.Model):
         return self.name
 
 
+# Letters that Unicode does not split into a base letter and an accent, so
+# slugify would drop them ("Søsken" would become "ssken").
+LETTERS_WITHOUT_ACCENT_FORM = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss"})
+
+
 def publication_path(instance, filename):
     # Always a .pdf name, whatever the upload was called: the content is checked
     # to be PDF, and the name decides the type the web server sends.
-    stem = slugify(PurePosixPath(filename).stem)[:80] or "publication"
+    stem = PurePosixPath(filename).stem.translate(LETTERS_WITHOUT_ACCENT_FORM)
+    stem = slugify(stem)[:80] or "publication"
     return f"publications/{stem}.pdf"
 
 

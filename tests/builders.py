@@ -7,6 +7,7 @@ from itertools import count
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from advocacy.models import Agenda, Demand, Milestone, Publication
 from ngo.models import Photo
 from programmes.models import Funder, Programme, Project
 
@@ -74,3 +75,55 @@ def make_funder(name=None):
     funder = Funder(name=name or f"Funder {next(_serial)}")
     funder.save()
     return funder
+
+
+def pdf_bytes(pages=1):
+    """A small real PDF with `pages` blank pages, made by Pillow."""
+    buffer = BytesIO()
+    first, *rest = [Image.new("1", (200, 280), 1) for _ in range(pages)]
+    first.save(buffer, "PDF", save_all=True, append_images=rest)
+    return buffer.getvalue()
+
+
+def pdf_upload(name="report.pdf", content=None):
+    content = pdf_bytes() if content is None else content
+    return SimpleUploadedFile(name, content, "application/pdf")
+
+
+def make_agenda(slug=None, all_languages=True, scope="international", country="", **fields):
+    slug = slug or f"agenda-{next(_serial)}"
+    agenda = Agenda(scope=scope, country=country, **{"published": True, **fields})
+    if all_languages:
+        translated(agenda, "title", slug.title())
+        translated(agenda, "slug", slug)
+        translated(agenda, "introduction", f"<p>Why {slug}</p>")
+        translated(agenda, "addressee", "the government")
+    else:
+        agenda.title_en, agenda.slug_en = slug.title(), slug
+        agenda.introduction_en, agenda.addressee_en = f"<p>Why {slug}</p>", "the government"
+    agenda.save()
+    return agenda
+
+
+def make_demand(agenda, text="Keep siblings together", order=0, **fields):
+    demand = Demand(agenda=agenda, order=order, **fields)
+    translated(demand, "text", text)
+    demand.save()
+    return demand
+
+
+def make_milestone(title="UN resolution", day=date(2019, 11, 15), agendas=(), **fields):
+    milestone = Milestone(date=day, **{"published": True, **fields})
+    translated(milestone, "title", title)
+    milestone.save()
+    milestone.agendas.set(agendas)
+    return milestone
+
+
+def make_publication(title="Guide", language="en", agendas=(), **fields):
+    defaults = {"date": date(2020, 10, 1), "published": True, "file": pdf_upload()}
+    publication = Publication(language=language, **{**defaults, **fields})
+    translated(publication, "title", title)
+    publication.save()
+    publication.agendas.set(agendas)
+    return publication

@@ -1,6 +1,9 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import translation
+
+from ngo.services import CONTENT_EDITORS, FUNDRAISING
 
 LANGUAGE_CODES = ["en", "nl", "fr", "nb", "da"]
 
@@ -27,3 +30,22 @@ def _english_to_start():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+def staff_client(client, django_user_model, group):
+    user = django_user_model.objects.create_user(
+        f"staff-{group}", password="a-long-password-1", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    return staff_client(client, django_user_model, CONTENT_EDITORS)
+
+
+@pytest.fixture
+def fundraising_client(client, django_user_model):
+    return staff_client(client, django_user_model, FUNDRAISING)

@@ -2,21 +2,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from ngo.services import CONTENT_EDITORS, FUNDRAISING
+from ngo.services import FUNDRAISING
 from programmes.models import Programme, Project
 from tests.builders import make_programme, make_project
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_user(
-        "editor", password="a-long-password-1", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=CONTENT_EDITORS))
-    client.force_login(user)
-    return client
 
 
 def test_content_editors_manage_programmes_projects_and_photos(editor_client):
