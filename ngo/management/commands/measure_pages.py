@@ -6,6 +6,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from advocacy.models import Agenda, Demand
 from programmes.models import Programme, Project
 
 
@@ -21,6 +22,11 @@ class Command(BaseCommand):
         paths = ["/en/", "/en/programmes/", "/en/projects/", "/nl/projecten/?country=BE"]
         if programme and project:
             paths += [programme.get_absolute_url(), project.get_absolute_url()]
+        paths += ["/en/advocacy/", "/en/advocacy/milestones/", "/en/advocacy/publications/"]
+        agenda = Agenda.objects.published().order_by("order").first()
+        demand = Demand.objects.filter(agenda__published=True).first()
+        if agenda and demand:
+            paths += [agenda.get_absolute_url(), demand.get_absolute_url()]
         client = Client(HTTP_HOST="localhost")
         self.stdout.write(f"{'page':45} {'queries':>7} {'median ms':>10} {'p95 ms':>8}")
         for path in paths:
