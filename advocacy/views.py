@@ -32,7 +32,7 @@ def visitor_country(request):
         match = REGION.match(item.split(";")[0].strip())
         if match:
             return match.group(1).upper()
-    return settings.ADVOCACY_LANGUAGE_COUNTRIES.get(get_language(), "")
+    return settings.LANGUAGE_COUNTRIES.get(get_language(), "")
 
 
 def advocacy_crumb():

@@ -5,6 +5,8 @@ email, local-memory cache). Production sets its values in the environment; see
 the README for the list.
 """
 
+import base64
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -35,6 +37,18 @@ if not SECRET_KEY:
         # run on a key that is published in the source.
         sys.exit("ngo: DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off; refusing to start.")
     SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"  # noqa: S105
+
+# Keys that encrypt donors' account and national numbers at rest: Fernet keys,
+# comma-separated (the README shows how to make one).
+# The first encrypts; the others still decrypt, so a key can be rotated.
+DONOR_DATA_KEYS = env_list("DONOR_DATA_KEYS")
+if not DONOR_DATA_KEYS:
+    if not DEBUG:
+        sys.exit("ngo: DONOR_DATA_KEYS must be set when DJANGO_DEBUG is off; refusing to start.")
+    # Development only: a key derived from the development secret key.
+    DONOR_DATA_KEYS = [
+        base64.urlsafe_b64encode(hashlib.sha256(SECRET_KEY.encode()).digest()).decode()
+    ]
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
@@ -177,12 +191,39 @@ WHITENOISE_USE_FINDERS = DEBUG
 PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", str(15 * 1024 * 1024)))
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", str(40_000_000)))
 
+# Donations. Amount presets and limits are edited by fundraising staff in the
+# admin; what follows is what the organisation sets up once.
+DONATION_CURRENCIES = env_list("DONATION_CURRENCIES", "EUR,NOK,DKK")
+# The currency a donor starts with, by page language; others start with the first.
+DONATION_LANGUAGE_CURRENCIES = {"nb": "NOK", "da": "DKK"}
+# Days of the month on which monthly gifts are collected.
+DONATION_COLLECTION_DAYS = [int(day) for day in env_list("DONATION_COLLECTION_DAYS", "1,15")]
+# Days between signing a mandate and its first collection (the pre-notification period).
+DONATION_FIRST_COLLECTION_NOTICE_DAYS = int(
+    os.environ.get("DONATION_FIRST_COLLECTION_NOTICE_DAYS", "14")
+)
+# Form submissions allowed per visitor address, and in how many seconds.
+DONATION_RATE_LIMIT = os.environ.get("DONATION_RATE_LIMIT", "10/3600")
+# The creditor named in the direct-debit mandate.
+SEPA_CREDITOR_NAME = os.environ.get("SEPA_CREDITOR_NAME", "Every Child a Family")
+SEPA_CREDITOR_ID = os.environ.get("SEPA_CREDITOR_ID", "BE68ZZZ0123456789")
+# The accounts that receive one-off gifts by bank transfer, per currency.
+DONATION_ACCOUNTS = {
+    "EUR": os.environ.get("DONATION_ACCOUNT_EUR", "BE71 0961 2345 6769"),
+    "NOK": os.environ.get("DONATION_ACCOUNT_NOK", "8601 11 17947"),
+    "DKK": os.environ.get("DONATION_ACCOUNT_DKK", "DK50 0040 0440 1162 43"),
+}
+# Bump when the wording of the privacy or newsletter consent changes; each donor
+# row keeps the version and the text they agreed to.
+CONSENT_TEXT_VERSION = "2026-11-21"
+
 # Publication uploads (PDF only), checked by content.
 PUBLICATION_MAX_BYTES = int(os.environ.get("PUBLICATION_MAX_BYTES", str(20 * 1024 * 1024)))
 
-# The country whose national advocacy agenda a visitor sees first, when their
-# browser names no region (Accept-Language "nl" rather than "nl-BE").
-ADVOCACY_LANGUAGE_COUNTRIES = {"nl": "BE", "fr": "BE", "nb": "NO", "da": "DK"}
+# The country a visitor most likely lives in, by page language, when the browser
+# names no region (Accept-Language "nl" rather than "nl-BE"): whose national
+# advocacy agenda comes first, and the country a donation form starts with.
+LANGUAGE_COUNTRIES = {"nl": "BE", "fr": "BE", "nb": "NO", "da": "DK"}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

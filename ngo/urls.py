@@ -19,6 +19,7 @@ urlpatterns = [
         path("", include((site_patterns, "ngo"))),
         path("", include("programmes.urls")),
         path("", include("advocacy.urls")),
+        path("", include("donations.urls")),
     ),
 ]
 

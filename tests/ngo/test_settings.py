@@ -14,11 +14,14 @@ PRODUCTION = {
     "DJANGO_DEBUG": "false",
     "DJANGO_SECRET_KEY": "x7#kq!2vLm9$wR4tZp8&nB3cY6hJ1sD5fG0aQeUiOoPl-rT_yWx",
     "DJANGO_ALLOWED_HOSTS": "www.example.org",
+    "DONOR_DATA_KEYS": "q5S0s1dPpU3wGm7u3b3Yd9Dkz3p0y8m1fS2mXq2cT5A=",
 }
 
 
 def run(args, **env):
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}
+    base = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_", "DONOR_"))
+    }
     base.pop("DATABASE_URL", None)
     return subprocess.run(
         [sys.executable, *args],
@@ -42,6 +45,15 @@ def test_debug_off_without_secret_key_refuses_to_start_with_one_line():
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         "ngo: DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off; refusing to start."
+    ]
+
+
+def test_debug_off_without_donor_data_key_refuses_to_start_with_one_line():
+    without_key = {k: v for k, v in PRODUCTION.items() if k != "DONOR_DATA_KEYS"}
+    result = run(["manage.py", "check"], **without_key)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "ngo: DONOR_DATA_KEYS must be set when DJANGO_DEBUG is off; refusing to start."
     ]
 
 
@@ -92,9 +104,7 @@ def test_environment_selects_postgres_redis_and_hosts():
 
 @pytest.mark.parametrize("value,expected", [("0", False), ("no", False), ("1", True), ("", True)])
 def test_debug_flag_parsing(value, expected):
-    assert (
-        settings_value("s.DEBUG", DJANGO_DEBUG=value, **{"DJANGO_SECRET_KEY": "k" * 50}) is expected
-    )
+    assert settings_value("s.DEBUG", **{**PRODUCTION, "DJANGO_DEBUG": value}) is expected
 
 
 def test_configured_cache_stores_and_expires_values():
