@@ -96,7 +96,7 @@ def text(label, max_length, required=True, **kwargs):
 def money(amount, currency):
     """An amount in the reader's number format, followed by its currency code."""
     places = 0 if amount == amount.to_integral_value() else 2
-    return f"{number_format(amount, places)} {currency}"
+    return f"{number_format(amount, places, force_grouping=True)} {currency}"
 
 
 def default_currency(language):
@@ -251,17 +251,14 @@ class DonationForm(forms.Form):
         if amount < rule.minimum:
             self.add_error(
                 "other_amount",
-                _("The smallest amount in %(currency)s is %(minimum)s.")
-                % {"currency": rule.currency, "minimum": money(rule.minimum, rule.currency)},
+                _("The smallest amount is %(minimum)s.")
+                % {"minimum": money(rule.minimum, rule.currency)},
             )
         elif amount > rule.maximum:
             self.add_error(
                 "other_amount",
-                _(
-                    "The largest amount in %(currency)s is %(maximum)s; for a larger gift, "
-                    "please contact us."
-                )
-                % {"currency": rule.currency, "maximum": money(rule.maximum, rule.currency)},
+                _("The largest amount is %(maximum)s; for a larger gift, please contact us.")
+                % {"maximum": money(rule.maximum, rule.currency)},
             )
         else:
             data["amount_value"] = amount

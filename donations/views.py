@@ -70,9 +70,10 @@ class DonationFormView(BreadcrumbMixin, FormView):
         form = super().get_form(form_class)
         # A preset that matches the asked-for amount is ticked rather than typed.
         amount = form.initial.get("other_amount")
-        presets = dict(form.fields["amount"].choices)
-        if not form.is_bound and amount is not None and str(amount.normalize()) in presets:
-            form.initial.update(amount=str(amount.normalize()), other_amount=None)
+        if not form.is_bound and amount is not None:
+            for value, _label in form.fields["amount"].choices:
+                if value != "other" and Decimal(value) == amount:
+                    form.initial.update(amount=value, other_amount=None)
         return form
 
     def post(self, request, *args, **kwargs):

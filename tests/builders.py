@@ -3,6 +3,7 @@
 from datetime import date
 from io import BytesIO
 from itertools import count
+from uuid import uuid4
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
@@ -127,3 +128,46 @@ def make_publication(title="Guide", language="en", agendas=(), **fields):
     publication.save()
     publication.agendas.set(agendas)
     return publication
+
+
+# A valid sponsorship as the form posts it; tests change one thing at a time.
+SPONSORSHIP_POST = {
+    "currency": "EUR",
+    "amount": "35",
+    "other_amount": "",
+    "place": "need",
+    "first_name": "Ann",
+    "last_name": "Peeters",
+    "email": "ann@example.org",
+    "phone": "",
+    "street": "Kerkstraat 1",
+    "postal_code": "3000",
+    "city": "Leuven",
+    "country": "BE",
+    "language": "nl",
+    "account_holder": "Ann Peeters",
+    "account": "BE71 0961 2345 6769",
+    "collection_day": "15",
+    "mandate": "on",
+    "privacy": "on",
+}
+
+GIFT_POST = {
+    key: value
+    for key, value in SPONSORSHIP_POST.items()
+    if key not in {"place", "account_holder", "account", "collection_day", "mandate"}
+} | {"amount": "50", "programme": ""}
+
+
+def post_donation(client, url, base, **changes):
+    """Post a donation form as a browser would, with a fresh form token."""
+    data = {**base, "token": str(uuid4()), **changes}
+    return client.post(url, {k: v for k, v in data.items() if v is not None})
+
+
+def sponsor(client, **changes):
+    return post_donation(client, "/en/become-a-sponsor/", SPONSORSHIP_POST, **changes)
+
+
+def give(client, **changes):
+    return post_donation(client, "/en/give/", GIFT_POST, **changes)
