@@ -1,0 +1,193 @@
+import re
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Permission
+
+from donations.models import Donor, Gift, Mandate, Reveal, Sponsorship
+from tests.builders import give, make_project, sponsor
+
+pytestmark = pytest.mark.django_db
+
+BE_NATIONAL = "85.07.30-033.28"
+
+
+@pytest.fixture
+def records(client):
+    """Two sponsorships and a gift, made through the public forms."""
+    project = make_project(slug="liege", countries=["BE"], open_for_sponsorship=True)
+    sponsor(client, tax_deduction="on", national_id=BE_NATIONAL)
+    sponsor(
+        client,
+        first_name="<b>Kari</b>",
+        email="kari@example.no",
+        currency="NOK",
+        amount="350",
+        account="86011117947",
+        place=f"project-{project.pk}",
+        collection_day="1",
+    )
+    give(client, currency="DKK", amount="400")
+    client.logout()
+    return project
+
+
+def donation_urls():
+    donor = Donor.objects.first()
+    mandate = Mandate.objects.first()
+    sponsorship = Sponsorship.objects.first()
+    gift = Gift.objects.first()
+    urls = ["/admin/donations/"]
+    for name, obj in (
+        ("donor", donor),
+        ("mandate", mandate),
+        ("sponsorship", sponsorship),
+        ("gift", gift),
+    ):
+        urls += [
+            f"/admin/donations/{name}/",
+            f"/admin/donations/{name}/{obj.pk}/change/",
+            f"/admin/donations/{name}/{obj.pk}/history/",
+        ]
+    urls += [
+        f"/admin/donations/donor/{donor.pk}/reveal/",
+        f"/admin/donations/mandate/{mandate.pk}/reveal/",
+        "/admin/donations/amountrule/",
+        "/admin/donations/reveal/",
+    ]
+    return urls
+
+
+def test_content_editors_get_403_on_every_donations_url(records, editor_client):
+    for url in donation_urls():
+        assert editor_client.get(url).status_code == 403, url
+        assert editor_client.post(url, {}).status_code == 403, url
+    assert not Reveal.objects.exists()
+
+
+def test_fundraising_staff_see_lists_with_numbers_masked(records, fundraising_client):
+    for url in donation_urls():
+        response = fundraising_client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        for secret in ("BE71096123456769", "0961 2345", "86011117947", "85073003328"):
+            assert secret not in html, (url, secret)
+    html = fundraising_client.get("/admin/donations/mandate/").content.decode()
+    assert "•••• 6769" in html and "•••• 7947" in html
+    html = fundraising_client.get(
+        f"/admin/donations/donor/{Donor.objects.get(wants_tax_receipt=True).pk}/change/"
+    ).content.decode()
+    assert "•••• 28" in html
+
+
+def test_markup_in_names_is_escaped_in_the_admin(records, fundraising_client):
+    html = fundraising_client.get("/admin/donations/sponsorship/").content.decode()
+    assert "<b>Kari</b>" not in html and "&lt;b&gt;Kari&lt;/b&gt;" in html
+
+
+def test_revealing_a_number_shows_it_once_and_is_logged(records, fundraising_client):
+    donor = Donor.objects.get(wants_tax_receipt=True)
+    url = f"/admin/donations/donor/{donor.pk}/reveal/"
+    page = fundraising_client.get(url).content.decode()
+    assert "85073003328" not in page and "your name and the time are recorded" in page
+    assert not Reveal.objects.exists()
+    page = fundraising_client.post(url).content.decode()
+    assert "<code>85073003328</code>" in page
+    reveal = Reveal.objects.get()
+    assert reveal.donor == donor and reveal.user.username == "staff-Fundraising"
+    assert "national identification number" in reveal.what
+    entry = LogEntry.objects.get(object_id=str(donor.pk))
+    assert entry.change_message.startswith("Revealed")
+
+    mandate = Mandate.objects.get(account_hint="7947")
+    page = fundraising_client.post(f"/admin/donations/mandate/{mandate.pk}/reveal/")
+    assert "<code>86011117947</code>" in page.content.decode()
+    assert Reveal.objects.count() == 2
+
+
+def test_staff_without_the_reveal_permission_can_not_reveal(records, client, django_user_model):
+    user = django_user_model.objects.create_user(
+        "viewer", password="a-long-password-1", is_staff=True
+    )
+    user.user_permissions.add(Permission.objects.get(codename="view_donor"))
+    client.force_login(user)
+    donor = Donor.objects.first()
+    assert client.get(f"/admin/donations/donor/{donor.pk}/change/").status_code == 200
+    assert client.post(f"/admin/donations/donor/{donor.pk}/reveal/").status_code == 403
+    assert not Reveal.objects.exists()
+
+
+def run_action(client, action, queryset):
+    return client.post(
+        "/admin/donations/sponsorship/",
+        {"action": action, "_selected_action": [obj.pk for obj in queryset]},
+        follow=True,
+    )
+
+
+def test_status_actions_record_who_and_when(records, fundraising_client):
+    response = run_action(fundraising_client, "mark_active", Sponsorship.objects.all())
+    assert "2 records changed." in response.content.decode()
+    for sponsorship in Sponsorship.objects.all():
+        assert sponsorship.status == "active"
+        assert sponsorship.status_changed_by.username == "staff-Fundraising"
+        assert sponsorship.status_changed_at is not None
+    # Active can not become active again, and cancelled can not come back.
+    response = run_action(fundraising_client, "mark_active", Sponsorship.objects.all())
+    assert "2 records were left alone" in response.content.decode()
+    run_action(fundraising_client, "mark_cancelled", Sponsorship.objects.all()[:1])
+    assert sorted(Sponsorship.objects.values_list("status", flat=True)) == ["active", "cancelled"]
+
+
+def test_sponsorship_list_shows_monthly_totals_of_active_sponsorships(records, fundraising_client):
+    Sponsorship.objects.filter(currency="NOK").update(status="active")
+    html = fundraising_client.get("/admin/donations/sponsorship/").content.decode()
+    totals = html.split('id="monthly-totals"')[1].split("</div>")[0]
+    assert re.findall(r"<li>([^<]+)</li>", totals) == ["350.00 NOK"]
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("?status__exact=pending", 2),
+        ("?currency__exact=NOK", 1),
+        ("?place=need", 1),
+        ("?collection_day__exact=1", 1),
+        ("?q=kari%40example.no", 1),
+    ],
+)
+def test_sponsorship_list_filters_and_search(records, fundraising_client, query, expected):
+    html = fundraising_client.get(f"/admin/donations/sponsorship/{query}").content.decode()
+    assert len(re.findall(r'<tr>\s*<td class="action-checkbox">', html)) == expected
+
+
+def test_place_filter_finds_the_project(records, fundraising_client):
+    url = f"/admin/donations/sponsorship/?place=project-{records.pk}"
+    html = fundraising_client.get(url).content.decode()
+    assert "Liege (en)" in html and html.count('class="action-checkbox"') == 1
+
+
+def test_gift_list_searches_by_reference_and_payment_reference(records, fundraising_client):
+    gift = Gift.objects.get()
+    html = fundraising_client.get(f"/admin/donations/gift/?q={gift.reference}").content.decode()
+    assert gift.payment_reference in html
+
+
+def test_fundraising_staff_edit_amount_rules(records, fundraising_client):
+    from donations.models import AmountRule
+
+    rule = AmountRule.objects.get(kind="gift", currency="EUR")
+    response = fundraising_client.post(
+        f"/admin/donations/amountrule/{rule.pk}/change/",
+        {
+            "kind": "gift",
+            "currency": "EUR",
+            "presets": "30 60 900",
+            "minimum": "50",
+            "maximum": "500",
+        },
+    )
+    assert response.status_code == 200
+    assert "Every preset must lie between the minimum and the maximum." in response.content.decode()
+    rule.refresh_from_db()
+    assert rule.presets == "25 50 100"
