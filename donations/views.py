@@ -25,7 +25,7 @@ SESSION_KEY = "donations"
 def rate_limited(request):
     """Count this submission against the visitor's address; True once over the limit."""
     count, seconds = (int(part) for part in settings.DONATION_RATE_LIMIT.split("/"))
-    key = f"donation-posts:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"donation-posts:{request.META.get(settings.CLIENT_IP_HEADER, '')}"
     cache.add(key, 0, timeout=seconds)
     try:
         return cache.incr(key) > count

@@ -204,6 +204,9 @@ DONATION_FIRST_COLLECTION_NOTICE_DAYS = int(
 )
 # Form submissions allowed per visitor address, and in how many seconds.
 DONATION_RATE_LIMIT = os.environ.get("DONATION_RATE_LIMIT", "10/3600")
+# Where the visitor's address is found. Behind a proxy that sets X-Real-IP,
+# use HTTP_X_REAL_IP; never a header the visitor can set themselves.
+CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "REMOTE_ADDR")
 # The creditor named in the direct-debit mandate.
 SEPA_CREDITOR_NAME = os.environ.get("SEPA_CREDITOR_NAME", "Every Child a Family")
 SEPA_CREDITOR_ID = os.environ.get("SEPA_CREDITOR_ID", "BE68ZZZ0123456789")
