@@ -134,9 +134,7 @@ class DonationForm(forms.Form):
         _("Postal code"), 20, widget=forms.TextInput({"autocomplete": "postal-code"})
     )
     city = text(_("City"), 100, widget=forms.TextInput({"autocomplete": "address-level2"}))
-    country = LazyTypedChoiceField(
-        label=_("Country"), choices=[("", _("Choose your country")), *countries]
-    )
+    country = LazyTypedChoiceField(label=_("Country"), choices=[])
     language = forms.ChoiceField(label=_("Language for our letters"), choices=settings.LANGUAGES)
     tax_deduction = forms.BooleanField(
         label=_("I would like a tax receipt for my gifts."), required=False
@@ -182,6 +180,8 @@ class DonationForm(forms.Form):
             ("other", _("Another amount")),
         ]
         self.fields["privacy"].label = self.privacy_text()
+        # Named and sorted in the page language, so built for each form.
+        self.fields["country"].choices = [("", _("Choose your country")), *countries]
         self.fields["other_amount"].label = _("Other amount in %(currency)s") % {
             "currency": self.selected_currency()
         }

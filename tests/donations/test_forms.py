@@ -402,3 +402,10 @@ def test_first_collection_leaves_the_notice_period():
     assert first_collection_date(15, today=date(2026, 11, 21)) == date(2026, 12, 15)
     assert first_collection_date(1, today=date(2026, 11, 21)) == date(2027, 1, 1)
     assert first_collection_date(1, today=date(2026, 12, 20)) == date(2027, 2, 1)
+
+
+def test_countries_are_named_in_the_page_language(client):
+    html = client.get("/nl/word-sponsor/").content.decode()
+    assert '<option value="BE" selected>België</option>' in html
+    html = client.get("/fr/devenir-parrain/").content.decode()
+    assert '<option value="NO">Norvège</option>' in html
