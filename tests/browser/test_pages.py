@@ -1,5 +1,6 @@
 """The site in a real browser: Debian's Chromium driven by Playwright."""
 
+import importlib
 import os
 
 import pytest
@@ -81,3 +82,54 @@ def test_admin_shows_one_tab_per_language(page, live_server, django_user_model):
     expect(page.locator("#id_title_nl")).to_be_visible()
     page.locator("#id_title_nl").press_sequentially("Nieuwe families")
     expect(page.locator("#id_slug_nl")).to_have_value("nieuwe-families")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_sponsor_without_javascript_fixes_an_error_and_gets_the_thank_you_page(
+    browser, live_server
+):
+    from donations.models import AmountRule, Sponsorship
+
+    # An earlier transactional test may have flushed the rows migrations made.
+    rules = importlib.import_module("donations.migrations.0002_amount_rules").RULES
+    for kind, currency, presets, minimum, maximum in rules:
+        AmountRule.objects.get_or_create(
+            kind=kind,
+            currency=currency,
+            defaults={"presets": presets, "minimum": minimum, "maximum": maximum},
+        )
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/nl/word-sponsor/")
+    page.get_by_label("35 EUR").check()
+    page.get_by_role("textbox", name="Voornaam").fill("Ann")
+    page.get_by_role("textbox", name="Achternaam").fill("Peeters")
+    page.get_by_role("textbox", name="E-mail").fill("ann@example.org")
+    page.get_by_role("textbox", name="Straat en huisnummer").fill("Kerkstraat 1")
+    page.get_by_role("textbox", name="Postcode").fill("3000")
+    page.get_by_role("textbox", name="Gemeente").fill("Leuven")
+    page.get_by_role("textbox", name="Rekeninghouder").fill("Ann Peeters")
+    page.get_by_role("textbox", name="Rekeningnummer").fill(
+        "BE71 0961 2345 6768"
+    )  # one digit wrong
+    page.get_by_label("Ik ga akkoord met dit domiciliëringsmandaat.").check()
+    page.get_by_label("Ik heb de privacyverklaring gelezen", exact=False).check()
+    page.get_by_role("button", name="Mijn maandelijkse gift starten").click()
+
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("Rekeningnummer: Dit is geen geldig IBAN.")
+    summary.get_by_role("link").click()
+    expect(page).to_have_url(f"{live_server.url}/nl/word-sponsor/#id_account")
+    account = page.get_by_role("textbox", name="Rekeningnummer")
+    expect(account).to_have_attribute("aria-invalid", "true")
+    expect(account).to_have_value("BE71 0961 2345 6768")
+    assert not Sponsorship.objects.exists()
+
+    account.fill("BE71 0961 2345 6769")
+    page.get_by_label("Ik ga akkoord met dit domiciliëringsmandaat.").check()
+    page.get_by_label("Ik heb de privacyverklaring gelezen", exact=False).check()
+    page.get_by_role("button", name="Mijn maandelijkse gift starten").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt, Ann!")
+    expect(page.locator("dl.summary")).to_contain_text("35 EUR")
+    assert Sponsorship.objects.get().amount == 35
+    context.close()
