@@ -18,9 +18,13 @@ def currency_choices():
     return [(code, code) for code in settings.DONATION_CURRENCIES]
 
 
-def new_reference(prefix):
-    code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
-    return f"{prefix}-{code[:4]}-{code[4:]}"
+def new_reference(model, prefix):
+    """A short reference like S-7KQ4-M2XD that no row of `model` has yet."""
+    while True:
+        code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+        reference = f"{prefix}-{code[:4]}-{code[4:]}"
+        if not model.objects.filter(reference=reference).exists():
+            return reference
 
 
 class DonationKind(models.TextChoices):
@@ -150,6 +154,11 @@ class Mandate(models.Model):
     def __str__(self):
         return self.reference
 
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = new_reference(Mandate, "M")
+        super().save(*args, **kwargs)
+
     def set_account(self, value):
         self.account_encrypted = encrypt(value)
         self.account_hint = value[-4:]
@@ -195,10 +204,8 @@ class Donation(models.Model):
         return self.reference
 
     def save(self, *args, **kwargs):
-        while not self.reference:
-            candidate = new_reference(self.reference_prefix)
-            if not type(self).objects.filter(reference=candidate).exists():
-                self.reference = candidate
+        if not self.reference:
+            self.reference = new_reference(type(self), self.reference_prefix)
         super().save(*args, **kwargs)
 
 

@@ -13,7 +13,7 @@ from stdnum import luhn
 from stdnum.be import ogm_vcs
 
 from donations.forms import mandate_text, money
-from donations.models import Donor, Gift, Mandate, Sponsorship, new_reference
+from donations.models import Donor, Gift, Mandate, Sponsorship
 
 
 def first_collection_date(day, today=None):
@@ -74,7 +74,6 @@ def record_sponsorship(form):
         donor = create_donor(form)
         mandate = Mandate(
             donor=donor,
-            reference=new_reference("M"),
             account_holder=data["account_holder"],
             account_country=data["account_country"],
             creditor_name=settings.SEPA_CREDITOR_NAME,
