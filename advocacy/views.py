@@ -1,7 +1,7 @@
 import re
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.text import Truncator
@@ -19,7 +19,7 @@ from advocacy.models import (
     Publication,
     Scope,
 )
-from ngo.views import BreadcrumbMixin, FilteredListMixin, TranslatedDetailMixin
+from ngo.views import BreadcrumbMixin, FilteredListMixin, TranslatedDetailMixin, slug_lookup
 from programmes.models import Programme
 
 REGION = re.compile(r"^[a-z]{2,3}-([a-z]{2})$", re.IGNORECASE)
@@ -39,13 +39,9 @@ def advocacy_crumb():
     return (_("Advocacy"), reverse("advocacy:agenda-list"))
 
 
-def published_agendas():
-    return Agenda.objects.published()
-
-
 class AgendaListView(BreadcrumbMixin, ListView):
     def get_queryset(self):
-        return published_agendas().with_demand_counts()
+        return Agenda.objects.published().with_demand_counts()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -70,21 +66,9 @@ class AgendaListView(BreadcrumbMixin, ListView):
         return [*super().get_breadcrumbs(), (_("Advocacy"), None)]
 
 
-def published_milestones():
-    return Milestone.objects.published().prefetch_related(
-        Prefetch("agendas", queryset=published_agendas())
-    )
-
-
-def published_publications():
-    return Publication.objects.published().prefetch_related(
-        Prefetch("agendas", queryset=published_agendas())
-    )
-
-
 class AgendaDetailView(TranslatedDetailMixin, DetailView):
     def get_queryset(self):
-        return published_agendas().prefetch_related(
+        return Agenda.objects.published().prefetch_related(
             Prefetch("programmes", queryset=Programme.objects.published()),
             "demands",
             Prefetch("milestones", queryset=Milestone.objects.published()),
@@ -128,7 +112,9 @@ class MilestoneListView(BreadcrumbMixin, ListView):
     template_name = "advocacy/milestone_list.html"
 
     def get_queryset(self):
-        return published_milestones()
+        return Milestone.objects.published().prefetch_related(
+            Prefetch("agendas", queryset=Agenda.objects.published())
+        )
 
     def get_breadcrumbs(self):
         return [*super().get_breadcrumbs(), advocacy_crumb(), (_("Milestones"), None)]
@@ -138,10 +124,12 @@ class PublicationListView(FilteredListMixin, BreadcrumbMixin, ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        publications = published_publications()
+        publications = Publication.objects.published().prefetch_related(
+            Prefetch("agendas", queryset=Agenda.objects.published())
+        )
         self.filter_form = PublicationFilterForm(
             self.request.GET or None,
-            agendas=published_agendas().filter(publications__published=True).distinct(),
+            agendas=Agenda.objects.published().filter(publications__published=True).distinct(),
             languages=set(
                 Publication.objects.published().values_list("language", flat=True).distinct()
             ),
@@ -149,9 +137,8 @@ class PublicationListView(FilteredListMixin, BreadcrumbMixin, ListView):
         if self.filter_form.is_valid():
             data = self.filter_form.cleaned_data
             if data["agenda"]:
-                slug = data["agenda"]
                 publications = publications.filter(
-                    Q(**{f"agendas__slug_{get_language()}": slug}) | Q(agendas__slug_en=slug)
+                    slug_lookup(data["agenda"], "agendas__")
                 ).distinct()
             if data["language"]:
                 publications = publications.filter(language=data["language"])

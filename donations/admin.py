@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_countries import countries
 
 from donations.models import AmountRule, Donor, Gift, Mandate, Reveal, Sponsorship, Status
 
@@ -23,7 +24,7 @@ class AmountRuleAdmin(admin.ModelAdmin):
     list_filter = ("kind", "currency")
 
 
-def reveal_link(obj, name, masked):
+def reveal_link(obj, masked):
     url = reverse(f"admin:donations_{obj._meta.model_name}_reveal", args=[obj.pk])
     return format_html('{} <a href="{}">{}</a>', masked, url, _("Reveal"))
 
@@ -102,7 +103,7 @@ class DonorAdmin(RevealMixin, admin.ModelAdmin):
     def national_id(self, obj):
         if not obj.national_id_hint:
             return "—"
-        return reveal_link(obj, "national_id", obj.national_id_masked)
+        return reveal_link(obj, obj.national_id_masked)
 
     @admin.display(description=_("privacy consent"))
     def privacy_consent(self, obj):
@@ -160,7 +161,7 @@ class MandateAdmin(RevealMixin, admin.ModelAdmin):
 
     @admin.display(description=_("account"))
     def account(self, obj):
-        return reveal_link(obj, "account", obj.account_masked)
+        return reveal_link(obj, obj.account_masked)
 
     def donor_of(self, obj):
         return obj.donor
@@ -180,7 +181,7 @@ class PlaceFilter(admin.SimpleListFilter):
             if project_pk:
                 choices[f"project-{project_pk}"] = project_name
             elif country:
-                choices[f"country-{country}"] = Sponsorship(country=country).country.name
+                choices[f"country-{country}"] = countries.name(country)
         return list(choices.items())
 
     def queryset(self, request, queryset):

@@ -15,7 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView
 
 from donations import services
-from donations.forms import GiftForm, SponsorshipForm, default_currency, mandate_text
+from donations.forms import GiftForm, SponsorshipForm, default_currency
 from donations.models import Gift, Sponsorship
 from ngo.views import BreadcrumbMixin
 
@@ -43,7 +43,7 @@ class DonationFormView(BreadcrumbMixin, FormView):
     """A donation form: the page, the checks against bots, and Post/Redirect/Get."""
 
     model = None
-    record = None
+    record = None  # the service that stores a valid form
     title = ""
 
     def get_initial(self):
@@ -86,7 +86,7 @@ class DonationFormView(BreadcrumbMixin, FormView):
         donation = self.model.objects.filter(submission_token=token).first()
         if donation is None:
             try:
-                donation = type(self).record(form)
+                donation = self.record(form)
             except IntegrityError:
                 # The same form arrived twice at once; the other request stored it.
                 donation = self.model.objects.filter(submission_token=token).first()
@@ -123,7 +123,7 @@ class DonationFormView(BreadcrumbMixin, FormView):
 class SponsorshipView(DonationFormView):
     form_class = SponsorshipForm
     model = Sponsorship
-    record = services.record_sponsorship
+    record = staticmethod(services.record_sponsorship)
     template_name = "donations/sponsorship_form.html"
     title = _("Become a sponsor")
 
@@ -134,14 +134,11 @@ class SponsorshipView(DonationFormView):
         initial["collection_day"] = settings.DONATION_COLLECTION_DAYS[0]
         return initial
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(mandate_text=mandate_text(), **kwargs)
-
 
 class GiftView(DonationFormView):
     form_class = GiftForm
     model = Gift
-    record = services.record_gift
+    record = staticmethod(services.record_gift)
     template_name = "donations/gift_form.html"
     title = _("Give once")
 

@@ -7,6 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 
+def slug_lookup(slug, prefix=""):
+    """Match a translated slug in the page language, or the English one every row has."""
+    return Q(**{f"{prefix}slug_{get_language()}": slug}) | Q(**{f"{prefix}slug_en": slug})
+
+
 class BreadcrumbMixin:
     """Adds `breadcrumbs`, a list of (label, url) from Home to this page."""
 
@@ -61,9 +66,7 @@ class TranslatedDetailMixin(BreadcrumbMixin):
 
     def get_object(self, queryset=None):
         queryset = self.get_queryset() if queryset is None else queryset
-        slug, prefix = self.kwargs["slug"], self.slug_lookup_prefix
-        lookup = Q(**{f"{prefix}slug_{get_language()}": slug}) | Q(**{f"{prefix}slug_en": slug})
-        obj = queryset.filter(lookup).first()
+        obj = queryset.filter(slug_lookup(self.kwargs["slug"], self.slug_lookup_prefix)).first()
         if obj is None:
             raise Http404
         return obj

@@ -1,10 +1,9 @@
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from ngo.views import BreadcrumbMixin, FilteredListMixin, TranslatedDetailMixin
+from ngo.views import BreadcrumbMixin, FilteredListMixin, TranslatedDetailMixin, slug_lookup
 from programmes.forms import ProjectFilterForm
 from programmes.models import Funder, Programme, Project
 
@@ -45,10 +44,7 @@ class ProjectListView(FilteredListMixin, BreadcrumbMixin, ListView):
         if self.filter_form.is_valid():
             data = self.filter_form.cleaned_data
             if data["programme"]:
-                slug = data["programme"]
-                projects = projects.filter(
-                    Q(**{f"programme__slug_{get_language()}": slug}) | Q(programme__slug_en=slug)
-                )
+                projects = projects.filter(slug_lookup(data["programme"], "programme__"))
             if data["country"]:
                 projects = projects.in_country(data["country"])
             if data["sdg"]:
