@@ -5,16 +5,14 @@ from django.db.models import Sum
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
+from donations import services
 from donations.models import AmountRule, Donor, Gift, Mandate, Reveal, Sponsorship, Status
-
-# Allowed status changes: from which states each action may move a donation.
-TRANSITIONS = {Status.ACTIVE: (Status.PENDING,), Status.CANCELLED: (Status.PENDING, Status.ACTIVE)}
+from donations.places import Place, describe
 
 
 @admin.register(AmountRule)
@@ -131,18 +129,21 @@ class DonorAdmin(RevealMixin, admin.ModelAdmin):
 
 @admin.register(Mandate)
 class MandateAdmin(RevealMixin, admin.ModelAdmin):
-    list_display = ("reference", "donor", "account_holder", "masked_account", "signed_at")
+    list_display = ("reference", "scheme", "donor", "account_holder", "masked_account", "signed_at")
+    list_filter = ("scheme",)
     search_fields = ("reference", "donor__email", "donor__first_name", "donor__last_name")
     list_select_related = ("donor",)
     date_hierarchy = "signed_at"
     readonly_fields = (
         "reference",
+        "scheme",
         "donor",
         "account_holder",
         "account",
         "account_country",
         "creditor_name",
         "creditor_id",
+        "creditor_group",
         "text",
         "signed_at",
     )
@@ -176,23 +177,19 @@ class PlaceFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         rows = Sponsorship.objects.values_list("country", "project__pk", "project__name")
-        choices = {"need": _("Where the need is greatest")}
+        choices = {Place().key: describe(Place())}
         for country, project_pk, project_name in rows.distinct():
             if project_pk:
-                choices[f"project-{project_pk}"] = project_name
+                choices[Place(project_id=project_pk).key] = project_name
             elif country:
-                choices[f"country-{country}"] = countries.name(country)
+                choices[Place(country=country).key] = countries.name(country)
         return list(choices.items())
 
     def queryset(self, request, queryset):
-        value = self.value() or ""
-        if value == "need":
-            return queryset.filter(country="", project__isnull=True)
-        if value.startswith("country-"):
-            return queryset.filter(country=value.removeprefix("country-"), project__isnull=True)
-        if value.startswith("project-") and value.removeprefix("project-").isdigit():
-            return queryset.filter(project__pk=int(value.removeprefix("project-")))
-        return queryset
+        place = Place.parse(self.value())
+        if place is None:
+            return queryset
+        return queryset.filter(**place.sponsorship_filter())
 
 
 class DonationAdmin(admin.ModelAdmin):
@@ -210,11 +207,7 @@ class DonationAdmin(admin.ModelAdmin):
         return [field.name for field in self.model._meta.fields]
 
     def change_status(self, request, queryset, status):
-        allowed = queryset.filter(status__in=TRANSITIONS[status])
-        changed = allowed.update(
-            status=status, status_changed_at=timezone.now(), status_changed_by=request.user
-        )
-        skipped = queryset.count() - changed
+        changed, skipped = services.status_change(queryset, status, by=request.user)
         self.message_user(
             request,
             ngettext("%(count)d record changed.", "%(count)d records changed.", changed)
@@ -233,11 +226,12 @@ class DonationAdmin(admin.ModelAdmin):
                 messages.WARNING,
             )
 
-    @admin.action(description=_("Mark as active"))
+    # Changing a status is a change: staff who may only view records get no action.
+    @admin.action(description=_("Mark as active"), permissions=["change"])
     def mark_active(self, request, queryset):
         self.change_status(request, queryset, Status.ACTIVE)
 
-    @admin.action(description=_("Mark as cancelled"))
+    @admin.action(description=_("Mark as cancelled"), permissions=["change"])
     def mark_cancelled(self, request, queryset):
         self.change_status(request, queryset, Status.CANCELLED)
 
@@ -259,7 +253,7 @@ class SponsorshipAdmin(DonationAdmin):
 
     @admin.display(description=_("place"))
     def place(self, obj):
-        return obj.place
+        return obj.place_name
 
     def changelist_view(self, request, extra_context=None):
         totals = (

@@ -1,68 +1,40 @@
+"""The two donation forms. They only check: storing is services.py's work.
+
+The currency comes first and the amounts shown belong to it. Each form carries
+the currency its amounts were shown in (`amounts_currency`); a post whose
+currency differs is never validated as a donation but shown again with the
+amounts of the new currency (see the view).
+"""
+
+import contextlib
+import re
 import unicodedata
 from collections import defaultdict
+from decimal import Decimal
 
+from babel.numbers import NumberFormatError, parse_decimal
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
-from stdnum import iban
 from stdnum.be import nn as be_national_number
 from stdnum.dk import cpr as dk_cpr
 from stdnum.exceptions import ValidationError as NumberError
-from stdnum.no import fodselsnummer, kontonr
+from stdnum.no import fodselsnummer
 
+from donations import banking, legal
 from donations.models import AmountRule, DonationKind
+from donations.money import babel_locale, currency_name, format_money
+from donations.places import Place, describe
+from donations.services import DonorDetails
 from programmes.models import Programme, Project
-
-# Countries of the SEPA scheme (EU, EEA and the others the EPC admits): an IBAN
-# from one of them can be collected in euro.
-SEPA_COUNTRIES = {
-    # European Union
-    "AT",
-    "BE",
-    "BG",
-    "CY",
-    "CZ",
-    "DE",
-    "DK",
-    "EE",
-    "ES",
-    "FI",
-    "FR",
-    "GR",
-    "HR",
-    "HU",
-    "IE",
-    "IT",
-    "LT",
-    "LU",
-    "LV",
-    "MT",
-    "NL",
-    "PL",
-    "PT",
-    "RO",
-    "SE",
-    "SI",
-    "SK",
-    # EEA and the other SEPA members
-    "IS",
-    "LI",
-    "NO",
-    "CH",
-    "GB",
-    "MC",
-    "SM",
-    "VA",
-    "AD",
-}
 
 # Where a national number for tax deduction is known, and which one it is.
 NATIONAL_NUMBERS = {
@@ -94,15 +66,31 @@ def text(label, max_length, required=True, **kwargs):
     )
 
 
-def money(amount, currency):
-    """An amount in the reader's number format, followed by its currency code."""
-    places = 0 if amount == amount.to_integral_value() else 2
-    return f"{number_format(amount, places, force_grouping=True)} {currency}"
-
-
 def default_currency(language):
     currency = settings.DONATION_LANGUAGE_CURRENCIES.get(language)
     return currency if currency in settings.DONATION_CURRENCIES else settings.DONATION_CURRENCIES[0]
+
+
+# What people write around an amount: "€ 25", "25 €", "250 kr", "250 kr.", "250,-".
+CURRENCY_WORDS = re.compile(r"(?i)€|\b(?:eur|euro|nok|dkk|kr)\b\.?|,-$|\.-$")
+
+
+class MoneyField(forms.DecimalField):
+    """An amount in the page language's number format ("1.250,50" in Danish, "1,250.50"
+    in English), with or without its currency."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = CURRENCY_WORDS.sub("", value.strip()).strip().replace("\u00a0", "")
+            # What Babel can not read, Django reads or explains to the donor.
+            with contextlib.suppress(NumberFormatError):
+                value = parse_decimal(value, locale=babel_locale(), strict=True)
+        return super().to_python(value)
+
+
+def middle(presets):
+    """The preset a form starts with: the middle one, what most donors choose."""
+    return presets[len(presets) // 2] if presets else None
 
 
 class DonationForm(forms.Form):
@@ -111,8 +99,10 @@ class DonationForm(forms.Form):
     kind = None
 
     currency = forms.ChoiceField(label=_("Currency"), widget=forms.RadioSelect)
-    amount = forms.ChoiceField(label=_("Amount"), widget=forms.RadioSelect, required=False)
-    other_amount = forms.DecimalField(
+    # The currency the amount choices below were shown in.
+    amounts_currency = forms.CharField(widget=forms.HiddenInput, required=False)
+    amount = forms.ChoiceField(label=_("Amount"), widget=forms.RadioSelect)
+    other_amount = MoneyField(
         label=_("Another amount"),
         required=False,
         localize=True,
@@ -172,27 +162,92 @@ class DonationForm(forms.Form):
             )
         }
         self.fields["currency"].choices = [
-            (code, code) for code in settings.DONATION_CURRENCIES if code in self.rules
+            (code, f"{currency_name(code)[:1].upper()}{currency_name(code)[1:]} ({code})")
+            for code in settings.DONATION_CURRENCIES
+            if code in self.rules
         ]
-        rule = self.rules.get(self.selected_currency())
-        presets = rule.preset_amounts() if rule else []
-        self.fields["amount"].choices = [
-            *((str(amount), money(amount, rule.currency)) for amount in presets),
-            ("other", _("Another amount")),
-        ]
+        self.shown = self.shown_currency()
+        texts = self.currency_texts(self.shown)
+        self.fields["amount"].choices = texts["amounts"]
+        self.fields["other_amount"].label = texts["other_label"]
+        if not self.is_bound:
+            self.initial["amounts_currency"] = self.shown
+            if self.initial.get("amount") is None:
+                self.initial["amount"] = texts["middle"]
         self.fields["privacy"].label = self.privacy_text()
         # Named and sorted in the page language, so built for each form.
         self.fields["country"].choices = [("", _("Choose your country")), *countries]
-        self.fields["other_amount"].label = _("Other amount in %(currency)s") % {
-            "currency": self.selected_currency()
-        }
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = self.layout()
 
-    def selected_currency(self):
+    # --- the currency the page shows -------------------------------------------------
+
+    def shown_currency(self):
+        """The currency the amounts are (or were) shown in."""
+        data, name = (
+            (self.data, "amounts_currency") if self.is_bound else (self.initial, "currency")
+        )
+        value = data.get(name)
+        if value in self.rules:
+            return value
+        return next(iter(self.fields["currency"].choices), ("", ""))[0]
+
+    def chosen_currency(self):
+        """The currency the donor ticked, if it is one we offer."""
         value = self.data.get("currency") if self.is_bound else self.initial.get("currency")
-        return value if value in self.rules else next(iter(self.fields["currency"].choices))[0]
+        return value if value in self.rules else None
+
+    def currency_switch_requested(self):
+        """A post that asks for the amounts in another currency: the button, or a
+        currency ticked after the amounts were shown (without JavaScript)."""
+        if not self.is_bound:
+            return False
+        chosen = self.chosen_currency()
+        if chosen is None:
+            return False
+        return "change_currency" in self.data or chosen != self.data.get("amounts_currency")
+
+    def switched_initial(self):
+        """Everything the donor typed, for the same form in the newly chosen currency;
+        the amount starts again from that currency's presets."""
+        initial = {name: self.data.get(name) for name in self.fields if name in self.data}
+        for name in ("amount", "other_amount", "amounts_currency"):
+            initial.pop(name, None)
+        return initial
+
+    def currency_texts(self, currency):
+        """What changes on the page with the currency: amounts and their labels."""
+        rule = self.rules.get(currency)
+        presets = rule.preset_amounts() if rule else []
+        return {
+            "amounts": [
+                *((str(amount), format_money(amount, currency)) for amount in presets),
+                ("other", _("Another amount")),
+            ],
+            "middle": str(middle(presets)) if presets else None,
+            "other_label": _("Amount in %(currency)s") % {"currency": currency_name(currency)},
+        }
+
+    def currency_data(self):
+        """The same texts for every currency, for the script that switches at once."""
+        data = {}
+        for code, _label in self.fields["currency"].choices:
+            texts = self.currency_texts(code)
+            data[code] = {
+                "amounts": [[value, str(label)] for value, label in texts["amounts"]],
+                "middle": texts["middle"],
+                "other_label": str(texts["other_label"]),
+                "switched": _("The amounts are now shown in %(currency)s.")
+                % {"currency": currency_name(code)},
+                **self.scheme_texts(code),
+            }
+        return data
+
+    def scheme_texts(self, currency):
+        return {}
+
+    # --- texts ------------------------------------------------------------------------
 
     @staticmethod
     def privacy_text():
@@ -212,8 +267,24 @@ class DonationForm(forms.Form):
         return []
 
     def layout(self):
+        switch = HTML(
+            format_html(
+                '<button type="submit" name="change_currency" value="1" '
+                'class="btn btn-secondary currency-switch-button">{}</button>',
+                _("Show the amounts in this currency"),
+            )
+        )
         return Layout(
-            Fieldset(_("Your gift"), "currency", "amount", "other_amount", *self.gift_fields),
+            Fieldset(
+                _("Your gift"),
+                "currency",
+                switch,
+                "amounts_currency",
+                "amount",
+                "other_amount",
+                *self.gift_fields,
+                css_id="your-gift",
+            ),
             Fieldset(
                 _("About you"),
                 "first_name",
@@ -233,8 +304,13 @@ class DonationForm(forms.Form):
             "token",
         )
 
+    # --- checks -----------------------------------------------------------------------
+
     def clean(self):
         data = super().clean()
+        if data.get("currency") and data["currency"] != self.shown:
+            # The view shows such a form again before it gets here; never store it.
+            raise ValidationError(_("Choose your amount again in the new currency."))
         self.clean_amount_with_limits(data)
         self.clean_national_id_for_country(data)
         return data
@@ -243,23 +319,23 @@ class DonationForm(forms.Form):
         rule = self.rules.get(data.get("currency"))
         if rule is None or "other_amount" in self.errors or "amount" in self.errors:
             return
-        amount = data.get("other_amount")
-        if amount is None and data.get("amount") not in (None, "", "other"):
-            amount = next(a for a in rule.preset_amounts() if str(a) == data["amount"])
+        amount = data.get("other_amount") if data.get("amount") == "other" else None
+        if data.get("amount") not in (None, "", "other"):
+            amount = Decimal(data["amount"])
         if amount is None:
-            self.add_error("other_amount", _("Choose an amount or write your own."))
+            self.add_error("other_amount", _("Write the amount you would like to give."))
             return
         if amount < rule.minimum:
             self.add_error(
                 "other_amount",
                 _("The smallest amount is %(minimum)s.")
-                % {"minimum": money(rule.minimum, rule.currency)},
+                % {"minimum": format_money(rule.minimum, rule.currency)},
             )
         elif amount > rule.maximum:
             self.add_error(
                 "other_amount",
                 _("The largest amount is %(maximum)s; for a larger gift, please contact us.")
-                % {"maximum": money(rule.maximum, rule.currency)},
+                % {"maximum": format_money(rule.maximum, rule.currency)},
             )
         else:
             data["amount_value"] = amount
@@ -289,6 +365,27 @@ class DonationForm(forms.Form):
         except NumberError:
             self.add_error("national_id", _("This is not a valid %(number)s.") % {"number": name})
 
+    # --- what the view hands on -------------------------------------------------------
+
+    def donor_details(self):
+        data = self.cleaned_data
+        privacy_text, newsletter_text = self.consent_texts()
+        return DonorDetails(
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data["email"],
+            phone=data["phone"],
+            street=data["street"],
+            postal_code=data["postal_code"],
+            city=data["city"],
+            country=data["country"],
+            language=data["language"],
+            national_id=data["national_id"],
+            privacy_text=privacy_text,
+            newsletter=data["newsletter"],
+            newsletter_text=newsletter_text,
+        )
+
     def error_summary(self):
         """(target id, label, message) for each error, for the summary above the form."""
         items = []
@@ -317,27 +414,14 @@ def place_choices():
         (
             countries.name(code),
             [
-                (
-                    f"country-{code}",
-                    _("Anywhere in %(country)s") % {"country": countries.name(code)},
-                ),
-                *((f"project-{p.pk}", p.name) for p in projects),
+                (Place(country=code).key, describe(Place(country=code))),
+                *((Place(project_id=p.pk).key, p.name) for p in projects),
             ],
         )
         for code, projects in by_country.items()
     ]
     groups.sort(key=lambda group: str(group[0]))
-    return [("need", _("Where the need is greatest")), *groups]
-
-
-def mandate_text():
-    return _(
-        "By agreeing to this mandate, you authorise %(creditor)s (creditor identifier "
-        "%(creditor_id)s) to collect your monthly gift from your account, and your bank to "
-        "debit your account as %(creditor)s instructs. You may ask your bank for a refund "
-        "within eight weeks of a collection, under your bank's terms. You can stop your "
-        "sponsorship at any time."
-    ) % {"creditor": settings.SEPA_CREDITOR_NAME, "creditor_id": settings.SEPA_CREDITOR_ID}
+    return [(Place().key, describe(Place())), *groups]
 
 
 class SponsorshipForm(DonationForm):
@@ -348,10 +432,6 @@ class SponsorshipForm(DonationForm):
     account = text(
         _("Account number"),
         40,
-        help_text=_(
-            "For euro: an IBAN from a SEPA country. For Norwegian kroner: a Norwegian account "
-            "number (11 digits) or IBAN. For Danish kroner: a Danish IBAN."
-        ),
         widget=forms.TextInput({"autocomplete": "off", "spellcheck": "false"}),
     )
     collection_day = forms.TypedChoiceField(
@@ -359,79 +439,71 @@ class SponsorshipForm(DonationForm):
     )
     mandate = forms.BooleanField(label=_("I agree to this direct debit mandate."))
 
+    gift_fields = ("place",)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["place"].choices = place_choices()
         self.fields["collection_day"].choices = [
             (day, str(day)) for day in settings.DONATION_COLLECTION_DAYS
         ]
+        self.scheme = banking.scheme_for(self.shown)
+        if self.scheme:
+            self.fields["account"].label = legal.account_label(self.scheme)
+            self.fields["account"].help_text = legal.account_help(self.scheme)
+            self.fields["mandate"].label = legal.agreement_label(self.scheme)
 
-    gift_fields = ("place",)
+    def scheme_texts(self, currency):
+        scheme = banking.scheme_for(currency)
+        if scheme is None:
+            return {}
+        return {
+            "scheme_title": str(legal.mandate_title(scheme)),
+            "mandate_text": str(legal.mandate_text(scheme)),
+            "agreement_label": str(legal.agreement_label(scheme)),
+            "account_label": str(legal.account_label(scheme)),
+            "account_help": str(legal.account_help(scheme)),
+        }
 
     def payment_fieldsets(self):
+        scheme = banking.scheme_for(self.shown)
+        if scheme is None:
+            return []
         return [
             Fieldset(
-                _("Direct debit"),
-                HTML(format_html('<p class="mandate-text">{}</p>', mandate_text())),
+                legal.mandate_title(scheme),
+                HTML(
+                    format_html(
+                        '<p class="mandate-text" id="mandate-text">{}</p>',
+                        legal.mandate_text(scheme),
+                    )
+                ),
                 "account_holder",
                 "account",
                 "collection_day",
                 "mandate",
+                css_id="direct-debit",
             ),
         ]
 
+    def clean_place(self):
+        place = Place.parse(self.cleaned_data["place"])
+        if place is None or (
+            place.project_id
+            and not Project.objects.open_for_sponsorship().filter(pk=place.project_id).exists()
+        ):
+            raise ValidationError(_("Choose one of the places in the list."), code="invalid_place")
+        return place
+
     def clean(self):
         data = super().clean()
-        self.clean_account_for_currency(data)
-        place = data.get("place", "")
-        data["place_country"], data["place_project"] = "", None
-        if place.startswith("country-"):
-            data["place_country"] = place.removeprefix("country-")
-        elif place.startswith("project-"):
-            data["place_project"] = Project.objects.open_for_sponsorship().get(
-                pk=int(place.removeprefix("project-"))
-            )
-        return data
-
-    def clean_account_for_currency(self, data):
         value, currency = data.get("account"), data.get("currency")
-        if not value or not currency:
-            return
-        try:
-            data["account"], data["account_country"] = account_for_currency(value, currency)
-        except forms.ValidationError as error:
-            self.add_error("account", error)
-
-
-def account_for_currency(value, currency):
-    """The account in its compact form and its country, or an error the donor understands."""
-    compact = iban.compact(value)
-    if currency == "NOK" and compact.isdigit():
-        try:
-            return kontonr.validate(compact), "NO"
-        except NumberError:
-            raise forms.ValidationError(
-                _("This is not a valid Norwegian account number."), code="invalid_account"
-            ) from None
-    try:
-        number = iban.validate(compact)
-    except NumberError:
-        raise forms.ValidationError(_("This is not a valid IBAN."), code="invalid_iban") from None
-    country = number[:2]
-    wrong_country = {
-        "EUR": (
-            country not in SEPA_COUNTRIES,
-            _("We can collect euro only from an account in a SEPA country."),
-        ),
-        "NOK": (
-            country != "NO",
-            _("For Norwegian kroner, give a Norwegian account number or IBAN."),
-        ),
-        "DKK": (country != "DK", _("For Danish kroner, give a Danish IBAN.")),
-    }.get(currency, (True, _("This currency can not be collected by direct debit.")))
-    if wrong_country[0]:
-        raise forms.ValidationError(wrong_country[1], code="wrong_country")
-    return number, country
+        if value and currency and currency == self.shown:
+            try:
+                data["account"] = banking.account_for_currency(value, currency)
+            except ValidationError as error:
+                self.add_error("account", error)
+        return data
 
 
 class GiftForm(DonationForm):

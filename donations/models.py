@@ -1,4 +1,3 @@
-import secrets
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
@@ -7,24 +6,21 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from donations import places
+from donations.banking import Scheme, random_code, random_mandate_reference
 from donations.crypto import decrypt, encrypt, mask
-
-# Letters and digits that can not be mistaken for one another when read aloud
-# or typed from a bank statement (no 0/O, 1/I/L, U).
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
 def currency_choices():
     return [(code, code) for code in settings.DONATION_CURRENCIES]
 
 
-def new_reference(model, prefix):
-    """A short reference like S-7KQ4-M2XD that no row of `model` has yet."""
+def unused(model, field, make):
+    """A value from `make()` that no row of `model` has in `field` yet."""
     while True:
-        code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
-        reference = f"{prefix}-{code[:4]}-{code[4:]}"
-        if not model.objects.filter(reference=reference).exists():
-            return reference
+        value = make()
+        if not model.objects.filter(**{field: value}).exists():
+            return value
 
 
 class DonationKind(models.TextChoices):
@@ -133,16 +129,26 @@ class Donor(models.Model):
 class Mandate(models.Model):
     """The donor's authorisation to collect the monthly amount from their account."""
 
+    scheme = models.CharField(_("scheme"), max_length=20, choices=Scheme.choices)
     donor = models.ForeignKey(
         Donor, verbose_name=_("donor"), on_delete=models.PROTECT, related_name="mandates"
     )
+    # SEPA: the mandate reference; AvtaleGiro: the agreement's KID;
+    # Betalingsservice: the customer number.
     reference = models.CharField(_("mandate reference"), max_length=35, unique=True)
     account_holder = models.CharField(_("account holder"), max_length=70)
     account_encrypted = models.TextField(editable=False)
     account_hint = models.CharField(max_length=4, editable=False)
     account_country = CountryField(_("country of the account"))
     creditor_name = models.CharField(_("creditor"), max_length=70)
-    creditor_id = models.CharField(_("creditor identifier"), max_length=35)
+    creditor_id = models.CharField(
+        _("creditor identifier"),
+        max_length=35,
+        help_text=_("SEPA creditor identifier, Norwegian organisation number or PBS number."),
+    )
+    creditor_group = models.CharField(
+        _("debtor group"), max_length=5, blank=True, help_text=_("Betalingsservice only.")
+    )
     text = models.TextField(_("mandate text as signed"))
     signed_at = models.DateTimeField(_("signed"))
 
@@ -156,12 +162,16 @@ class Mandate(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.reference:
-            self.reference = new_reference(Mandate, "M")
+            self.reference = unused(
+                Mandate, "reference", lambda: random_mandate_reference(self.scheme)
+            )
         super().save(*args, **kwargs)
 
-    def set_account(self, value):
-        self.account_encrypted = encrypt(value)
-        self.account_hint = value[-4:]
+    def set_account(self, account):
+        """Keep a banking.Account encrypted, with its last digits as a hint."""
+        self.account_encrypted = encrypt(account.number)
+        self.account_hint = account.hint
+        self.account_country = account.country
 
     def reveal_account(self):
         return decrypt(self.account_encrypted)
@@ -205,7 +215,8 @@ class Donation(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.reference:
-            self.reference = new_reference(type(self), self.reference_prefix)
+            prefix = self.reference_prefix
+            self.reference = unused(type(self), "reference", lambda: random_code(prefix))
         super().save(*args, **kwargs)
 
 
@@ -235,11 +246,11 @@ class Sponsorship(Donation):
 
     @property
     def place(self):
-        if self.project_id:
-            return self.project.name
-        if self.country:
-            return self.country.name
-        return _("Where the need is greatest")
+        return places.Place.of(self)
+
+    @property
+    def place_name(self):
+        return places.describe(self.place, self.project if self.project_id else None)
 
 
 class Gift(Donation):
@@ -258,6 +269,14 @@ class Gift(Donation):
     class Meta(Donation.Meta):
         verbose_name = _("one-off gift")
         verbose_name_plural = _("one-off gifts")
+        constraints = [
+            # The bank statement names the gift by it: two gifts never share one.
+            models.UniqueConstraint(
+                fields=["payment_reference"],
+                condition=~models.Q(payment_reference=""),
+                name="unique_gift_payment_reference",
+            )
+        ]
 
     @property
     def earmark(self):

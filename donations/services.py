@@ -1,19 +1,47 @@
-"""Storing a donation, its payment reference and the confirmation email."""
+"""Storing donations and moving them on: called with plain, already checked data.
+
+The view hands the form's cleaned values here; nothing in this module reads a
+request or a form. Each donation is stored in one transaction and confirmed by
+email once it is committed.
+"""
 
 import calendar
+from dataclasses import dataclass
 from datetime import timedelta
+from email.mime.image import MIMEImage
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import override
-from stdnum import luhn
-from stdnum.be import ogm_vcs
 
-from donations.forms import mandate_text, money
-from donations.models import Donor, Gift, Mandate, Sponsorship
+from donations import banking, legal
+from donations.models import Donor, Gift, Mandate, Sponsorship, Status, unused
+from donations.money import format_money
+
+# Allowed status changes: from which states a donation may move to each status.
+TRANSITIONS = {Status.ACTIVE: (Status.PENDING,), Status.CANCELLED: (Status.PENDING, Status.ACTIVE)}
+
+
+@dataclass(frozen=True)
+class DonorDetails:
+    """Who gives, as the form checked it, and the consent texts they saw."""
+
+    first_name: str
+    last_name: str
+    email: str
+    street: str
+    postal_code: str
+    city: str
+    country: str
+    language: str
+    privacy_text: str
+    phone: str = ""
+    national_id: str = ""  # only when a tax receipt is asked for
+    newsletter: bool = False
+    newsletter_text: str = ""
 
 
 def first_collection_date(day, today=None):
@@ -29,103 +57,141 @@ def first_collection_date(day, today=None):
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
-def payment_reference(gift):
-    """A reference the donor's bank can check: structured communication for euro
-    (Belgium), a KID number for Norwegian kroner, the gift's reference otherwise."""
-    if gift.currency == "EUR":
-        base = f"{gift.pk % 10**10:010d}"
-        return f"+++{ogm_vcs.format(base + ogm_vcs.calc_check_digits(base))}+++"
-    if gift.currency == "NOK":
-        base = f"{gift.pk:09d}"
-        return base + luhn.calc_check_digit(base)
-    return gift.reference
-
-
-def create_donor(form):
-    data = form.cleaned_data
+def donor_create(details):
     now = timezone.now()
-    privacy_text, newsletter_text = form.consent_texts()
     donor = Donor(
-        first_name=data["first_name"],
-        last_name=data["last_name"],
-        email=data["email"],
-        phone=data["phone"],
-        street=data["street"],
-        postal_code=data["postal_code"],
-        city=data["city"],
-        country=data["country"],
-        language=data["language"],
-        wants_tax_receipt=data["tax_deduction"],
+        first_name=details.first_name,
+        last_name=details.last_name,
+        email=details.email,
+        phone=details.phone,
+        street=details.street,
+        postal_code=details.postal_code,
+        city=details.city,
+        country=details.country,
+        language=details.language,
+        wants_tax_receipt=bool(details.national_id),
         privacy_consent_version=settings.CONSENT_TEXT_VERSION,
-        privacy_consent_text=privacy_text,
+        privacy_consent_text=details.privacy_text,
         privacy_consent_at=now,
-        newsletter=data["newsletter"],
-        newsletter_consent_text=newsletter_text if data["newsletter"] else "",
-        newsletter_consent_at=now if data["newsletter"] else None,
+        newsletter=details.newsletter,
+        newsletter_consent_text=details.newsletter_text if details.newsletter else "",
+        newsletter_consent_at=now if details.newsletter else None,
     )
-    donor.set_national_id(data["national_id"])
+    donor.set_national_id(details.national_id)
     donor.save()
     return donor
 
 
-def record_sponsorship(form):
-    data = form.cleaned_data
+def mandate_create(*, donor, scheme, account, account_holder):
+    """A mandate in the scheme of the currency, with the text the donor agreed to
+    (the active language is the page's)."""
+    creditor_id, creditor_group = legal.creditor_identifiers(scheme)
+    mandate = Mandate(
+        donor=donor,
+        scheme=scheme,
+        account_holder=account_holder,
+        creditor_name=legal.creditor_name(),
+        creditor_id=creditor_id,
+        creditor_group=creditor_group,
+        text=legal.mandate_text(scheme),
+        signed_at=timezone.now(),
+    )
+    mandate.set_account(account)
+    mandate.save()
+    return mandate
+
+
+def sponsorship_create(
+    *, donor, amount, currency, place, account, account_holder, collection_day, token
+):
+    """A monthly sponsorship with its donor and mandate, all or nothing."""
+    scheme = banking.scheme_for(currency)
     with transaction.atomic():
-        donor = create_donor(form)
-        mandate = Mandate(
-            donor=donor,
-            account_holder=data["account_holder"],
-            account_country=data["account_country"],
-            creditor_name=settings.SEPA_CREDITOR_NAME,
-            creditor_id=settings.SEPA_CREDITOR_ID,
-            text=mandate_text(),
-            signed_at=timezone.now(),
+        donor_row = donor_create(donor)
+        mandate = mandate_create(
+            donor=donor_row, scheme=scheme, account=account, account_holder=account_holder
         )
-        mandate.set_account(data["account"])
-        mandate.save()
         sponsorship = Sponsorship.objects.create(
-            donor=donor,
+            donor=donor_row,
             mandate=mandate,
-            amount=data["amount_value"],
-            currency=data["currency"],
-            country=data["place_country"],
-            project=data["place_project"],
-            collection_day=data["collection_day"],
-            first_collection=first_collection_date(data["collection_day"]),
-            submission_token=data["token"],
+            amount=amount,
+            currency=currency,
+            country=place.country,
+            project_id=place.project_id,
+            collection_day=collection_day,
+            first_collection=first_collection_date(collection_day),
+            submission_token=token,
         )
         transaction.on_commit(lambda: send_confirmation(sponsorship))
     return sponsorship
 
 
-def record_gift(form):
-    data = form.cleaned_data
+def gift_create(*, donor, amount, currency, programme, token):
+    """A one-off gift with its donor and a private, bank-checkable payment reference."""
     with transaction.atomic():
-        donor = create_donor(form)
-        gift = Gift.objects.create(
-            donor=donor,
-            amount=data["amount_value"],
-            currency=data["currency"],
-            programme=data["programme"],
-            submission_token=data["token"],
+        donor_row = donor_create(donor)
+        gift = Gift(
+            donor=donor_row,
+            amount=amount,
+            currency=currency,
+            programme=programme,
+            submission_token=token,
         )
-        gift.payment_reference = payment_reference(gift)
+        gift.save()
+        gift.payment_reference = unused(
+            Gift,
+            "payment_reference",
+            lambda: banking.random_payment_reference(currency, gift.reference),
+        )
         gift.save(update_fields=["payment_reference"])
         transaction.on_commit(lambda: send_confirmation(gift))
     return gift
 
 
+def status_change(donations, status, *, by):
+    """Move each donation that may go to `status` there; (changed, left alone)."""
+    allowed = donations.filter(status__in=TRANSITIONS[status])
+    changed = allowed.update(status=status, status_changed_at=timezone.now(), status_changed_by=by)
+    return changed, donations.count() - changed
+
+
+def gift_qr_code(gift):
+    """The EPC QR code of a euro gift, or None for other currencies."""
+    if gift.currency != "EUR":
+        return None
+    return banking.epc_qr(
+        name=legal.creditor_name(),
+        amount=gift.amount,
+        structured_communication=gift.payment_reference,
+    )
+
+
 def send_confirmation(donation):
-    """The thank-you email, in the donor's language."""
+    """The thank-you email, in the donor's language; a euro gift's carries its QR code."""
     kind = "sponsorship" if isinstance(donation, Sponsorship) else "gift"
     with override(donation.donor.language):
+        qr = gift_qr_code(donation) if kind == "gift" else None
         context = {
             "donation": donation,
-            "amount": money(donation.amount, donation.currency),
+            "amount": format_money(donation.amount, donation.currency),
             "account": settings.DONATION_ACCOUNTS.get(donation.currency, ""),
             "site_name": str(settings.SITE_NAME),
-            "creditor_name": settings.SEPA_CREDITOR_NAME,
+            "creditor_name": legal.creditor_name(),
+            "has_qr": qr is not None,
+            "mandate_summary": legal.mandate_summary(donation.mandate)
+            if kind == "sponsorship"
+            else [],
         }
         subject = render_to_string(f"donations/email/{kind}_subject.txt", context).strip()
         body = render_to_string(f"donations/email/{kind}.txt", context)
-    send_mail(subject, body, None, [donation.donor.email])
+        html = render_to_string(f"donations/email/{kind}.html", context)
+    message = EmailMultiAlternatives(subject, body, to=[donation.donor.email])
+    message.attach_alternative(html, "text/html")
+    if qr is not None:
+        # An inline image the HTML part shows by its Content-ID.
+        message.mixed_subtype = "related"
+        image = MIMEImage(banking.qr_png(qr), "png")
+        image.add_header("Content-ID", "<payment-qr>")
+        image.add_header("Content-Disposition", "inline", filename="payment-qr.png")
+        message.attach(image)
+    message.send()

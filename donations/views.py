@@ -1,8 +1,9 @@
+import logging
 import uuid
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
@@ -13,37 +14,61 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView
+from django_ratelimit.core import get_usage
 
-from donations import services
+from donations import banking, legal, services
 from donations.forms import GiftForm, SponsorshipForm, default_currency
 from donations.models import Gift, Sponsorship
+from donations.money import currency_name, format_money
+from donations.places import Place
 from ngo.views import BreadcrumbMixin
 
 SESSION_KEY = "donations"
+logger = logging.getLogger(__name__)
 
 
-def rate_limited(request):
-    """Count this submission against the visitor's address; True once over the limit."""
-    count, seconds = (int(part) for part in settings.DONATION_RATE_LIMIT.split("/"))
-    key = f"donation-posts:{request.META.get(settings.CLIENT_IP_HEADER, '')}"
-    cache.add(key, 0, timeout=seconds)
+def usage(request, group, rate, increment):
+    """This address's count against a limit (django-ratelimit: IPv6 counted per /64).
+    Without the configured address header, say so in the log and count it as over."""
     try:
-        return cache.incr(key) > count
-    except ValueError:  # the key expired between add and incr
-        cache.set(key, 1, timeout=seconds)
-        return False
+        return get_usage(
+            request, group=group, key="ip", rate=rate, method="POST", increment=increment
+        )
+    except ImproperlyConfigured:
+        logger.error(
+            "No visitor address in %s: set DJANGO_CLIENT_IP_HEADER to the header your proxy "
+            "sets. Donation forms answer 'try again later' until then.",
+            settings.CLIENT_IP_HEADER,
+        )
+        return {"count": 1, "limit": 0, "should_limit": True}
 
 
-def try_again_later(request):
-    return render(request, "donations/try_again_later.html", status=429)
+def too_many_posts(request):
+    """Every post counts, generously: bots post many forms, donors a few."""
+    result = usage(request, "donations:posts", settings.DONATION_SUBMISSION_RATE, increment=True)
+    return result is not None and result["should_limit"]
+
+
+def too_many_donations(request):
+    """Donations stored from this address, more strictly; counted only once stored."""
+    result = usage(request, "donations:stored", settings.DONATION_STORED_RATE, increment=False)
+    return result is not None and result["count"] >= result["limit"]
+
+
+def count_donation(request):
+    usage(request, "donations:stored", settings.DONATION_STORED_RATE, increment=True)
+
+
+def try_again_later(request, form_url):
+    return render(request, "donations/try_again_later.html", {"form_url": form_url}, status=429)
 
 
 @method_decorator([sensitive_post_parameters(), never_cache], name="dispatch")
 class DonationFormView(BreadcrumbMixin, FormView):
-    """A donation form: the page, the checks against bots, and Post/Redirect/Get."""
+    """A donation form: the page, the currency switch, the checks against bots, and
+    Post/Redirect/Get."""
 
     model = None
-    record = None  # the service that stores a valid form
     title = ""
 
     def get_initial(self):
@@ -77,14 +102,33 @@ class DonationFormView(BreadcrumbMixin, FormView):
         return form
 
     def post(self, request, *args, **kwargs):
-        if rate_limited(request) or request.POST.get("website"):
-            return try_again_later(request)
-        return super().post(request, *args, **kwargs)
+        if request.POST.get("website") or too_many_posts(request):
+            return try_again_later(request, request.get_full_path())
+        form = self.get_form()
+        if form.currency_switch_requested():
+            return self.switch_currency(form)
+        if not form.is_valid():
+            return self.form_invalid(form)
+        return self.form_valid(form)
+
+    def switch_currency(self, form):
+        """The same form, everything typed kept, with the amounts of the chosen currency.
+        Nothing is stored: the donor has not seen these amounts yet."""
+        switched = self.get_form_class()(initial=form.switched_initial())
+        notice = None
+        if "change_currency" not in form.data:
+            notice = _(
+                "The amounts are now shown in %(currency)s. Please check your amount and "
+                "send the form again; nothing has been sent yet."
+            ) % {"currency": currency_name(switched.shown)}
+        return self.render_to_response(self.get_context_data(form=switched, notice=notice))
 
     def form_valid(self, form):
         token = form.cleaned_data["token"]
         donation = self.model.objects.filter(submission_token=token).first()
         if donation is None:
+            if too_many_donations(self.request):
+                return try_again_later(self.request, self.request.get_full_path())
             try:
                 donation = self.record(form)
             except IntegrityError:
@@ -92,7 +136,12 @@ class DonationFormView(BreadcrumbMixin, FormView):
                 donation = self.model.objects.filter(submission_token=token).first()
                 if donation is None:
                     raise
+            else:
+                count_donation(self.request)
         return self.thank_you(donation)
+
+    def record(self, form):
+        raise NotImplementedError
 
     def thank_you(self, donation):
         seen = self.request.session.get(SESSION_KEY, [])
@@ -105,14 +154,10 @@ class DonationFormView(BreadcrumbMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = context["form"]
-        currency = form.selected_currency()
         context.update(
             title=self.title,
             error_summary=form.error_summary() if form.is_bound else [],
-            currency=currency,
-            currency_links=[
-                (code, f"?currency={code}") for code, _label in form.fields["currency"].choices
-            ],
+            currency_data=form.currency_data(),
         )
         return context
 
@@ -123,22 +168,34 @@ class DonationFormView(BreadcrumbMixin, FormView):
 class SponsorshipView(DonationFormView):
     form_class = SponsorshipForm
     model = Sponsorship
-    record = staticmethod(services.record_sponsorship)
     template_name = "donations/sponsorship_form.html"
     title = _("Become a sponsor")
 
     def get_initial(self):
         initial = super().get_initial()
         project = self.request.GET.get("project", "")
-        initial["place"] = f"project-{project}" if project.isdigit() else "need"
+        place = Place.parse(f"project-{project}") if project.isdigit() else None
+        initial["place"] = (place or Place()).key
         initial["collection_day"] = settings.DONATION_COLLECTION_DAYS[0]
         return initial
+
+    def record(self, form):
+        data = form.cleaned_data
+        return services.sponsorship_create(
+            donor=form.donor_details(),
+            amount=data["amount_value"],
+            currency=data["currency"],
+            place=data["place"],
+            account=data["account"],
+            account_holder=data["account_holder"],
+            collection_day=data["collection_day"],
+            token=data["token"],
+        )
 
 
 class GiftView(DonationFormView):
     form_class = GiftForm
     model = Gift
-    record = staticmethod(services.record_gift)
     template_name = "donations/gift_form.html"
     title = _("Give once")
 
@@ -148,6 +205,25 @@ class GiftView(DonationFormView):
         if programme.isdigit():
             initial["programme"] = int(programme)
         return initial
+
+    def record(self, form):
+        data = form.cleaned_data
+        return services.gift_create(
+            donor=form.donor_details(),
+            amount=data["amount_value"],
+            currency=data["currency"],
+            programme=data["programme"],
+            token=data["token"],
+        )
+
+
+class DonateView(BreadcrumbMixin, TemplateView):
+    """The way in from the header: a monthly sponsorship first, a one-off gift second."""
+
+    template_name = "donations/donate.html"
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), (_("Donate"), None)]
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -167,13 +243,21 @@ class ThankYouView(BreadcrumbMixin, TemplateView):
         )
         if donation is None:
             raise Http404
-        return super().get_context_data(
-            donation=donation,
-            is_sponsorship=isinstance(donation, Sponsorship),
-            amount=services.money(donation.amount, donation.currency),
-            account=settings.DONATION_ACCOUNTS.get(donation.currency, ""),
-            **kwargs,
-        )
+        context = {
+            "donation": donation,
+            "amount": format_money(donation.amount, donation.currency),
+        }
+        if isinstance(donation, Sponsorship):
+            context.update(
+                is_sponsorship=True, mandate_summary=legal.mandate_summary(donation.mandate)
+            )
+        else:
+            qr = services.gift_qr_code(donation)
+            context.update(
+                account=settings.DONATION_ACCOUNTS.get(donation.currency, ""),
+                qr_svg=banking.qr_svg(qr, _("QR code for your banking app")) if qr else "",
+            )
+        return super().get_context_data(**context, **kwargs)
 
     def get_breadcrumbs(self):
         return [*super().get_breadcrumbs(), (_("Thank you"), None)]

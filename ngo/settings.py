@@ -202,19 +202,53 @@ DONATION_COLLECTION_DAYS = [int(day) for day in env_list("DONATION_COLLECTION_DA
 DONATION_FIRST_COLLECTION_NOTICE_DAYS = int(
     os.environ.get("DONATION_FIRST_COLLECTION_NOTICE_DAYS", "14")
 )
-# Form submissions allowed per visitor address, and in how many seconds.
-DONATION_RATE_LIMIT = os.environ.get("DONATION_RATE_LIMIT", "10/3600")
+# How many form posts one visitor address may make (every post: bots post many)
+# and how many donations it may store, as "count/period" (period: s, m, h, d).
+# A donor who corrects a form several times stays far below the first.
+DONATION_SUBMISSION_RATE = os.environ.get("DONATION_SUBMISSION_RATE", "30/h")
+DONATION_STORED_RATE = os.environ.get("DONATION_STORED_RATE", "10/h")
 # Where the visitor's address is found. Behind a proxy that sets X-Real-IP,
-# use HTTP_X_REAL_IP; never a header the visitor can set themselves.
+# use HTTP_X_REAL_IP; never a header the visitor can set themselves. IPv6
+# addresses are counted per /64, the block one household gets.
 CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "REMOTE_ADDR")
-# The creditor named in the direct-debit mandate.
-SEPA_CREDITOR_NAME = os.environ.get("SEPA_CREDITOR_NAME", "Every Child a Family")
+RATELIMIT_IP_META_KEY = CLIENT_IP_HEADER
+RATELIMIT_IPV6_MASK = 64
+
+# The organisation as creditor, in mandates and bank files. Empty: the site's
+# name in the donor's language. Every identifier below is checked at start-up
+# when debug is off (donations/banking.py).
+CREDITOR_NAME = os.environ.get("CREDITOR_NAME", "")
+# Euro: SEPA Core direct debit.
 SEPA_CREDITOR_ID = os.environ.get("SEPA_CREDITOR_ID", "BE68ZZZ0123456789")
-# The accounts that receive one-off gifts by bank transfer, per currency.
+# Norwegian kroner: AvtaleGiro. The organisation number, the account the
+# agreements pay into, and the length of the KID numbers (Luhn check digit).
+AVTALEGIRO_ORGANISATION_NUMBER = os.environ.get("AVTALEGIRO_ORGANISATION_NUMBER", "987654325")
+AVTALEGIRO_ACCOUNT = os.environ.get("AVTALEGIRO_ACCOUNT", "86011117947")
+AVTALEGIRO_KID_LENGTH = int(os.environ.get("AVTALEGIRO_KID_LENGTH", "11"))
+# Danish kroner: Betalingsservice. The PBS number (8 digits) and debtor group (5 digits).
+BETALINGSSERVICE_PBS_NUMBER = os.environ.get("BETALINGSSERVICE_PBS_NUMBER", "12345678")
+BETALINGSSERVICE_DEBTOR_GROUP = os.environ.get("BETALINGSSERVICE_DEBTOR_GROUP", "00001")
+# The accounts that receive one-off gifts by bank transfer, per currency, and
+# the BIC of the euro account (for the QR code banking apps scan).
 DONATION_ACCOUNTS = {
     "EUR": os.environ.get("DONATION_ACCOUNT_EUR", "BE71 0961 2345 6769"),
     "NOK": os.environ.get("DONATION_ACCOUNT_NOK", "8601 11 17947"),
     "DKK": os.environ.get("DONATION_ACCOUNT_DKK", "DK50 0040 0440 1162 43"),
+}
+DONATION_BIC_EUR = os.environ.get("DONATION_BIC_EUR", "GKCCBEBB")
+# The defaults above are a demo organisation's: with debug off, the site starts only
+# when the environment sets its own (for the currencies it offers).
+BANKING_SETTINGS = {
+    "EUR": ["SEPA_CREDITOR_ID", "DONATION_ACCOUNT_EUR", "DONATION_BIC_EUR"],
+    "NOK": ["AVTALEGIRO_ORGANISATION_NUMBER", "AVTALEGIRO_ACCOUNT", "DONATION_ACCOUNT_NOK"],
+    "DKK": [
+        "BETALINGSSERVICE_PBS_NUMBER",
+        "BETALINGSSERVICE_DEBTOR_GROUP",
+        "DONATION_ACCOUNT_DKK",
+    ],
+}
+BANKING_FROM_ENVIRONMENT = {
+    name for names in BANKING_SETTINGS.values() for name in names if os.environ.get(name)
 }
 # Bump when the wording of the privacy or newsletter consent changes; each donor
 # row keeps the version and the text they agreed to.

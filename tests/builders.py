@@ -160,9 +160,13 @@ GIFT_POST = {
 
 
 def post_donation(client, url, base, **changes):
-    """Post a donation form as a browser would, with a fresh form token."""
+    """Post a donation form as a browser would, with a fresh form token; the amounts
+    were shown in the posted currency unless a test says otherwise. Upper-case
+    changes (REMOTE_ADDR, HTTP_X_REAL_IP) are request headers, not form fields."""
+    headers = {key: changes.pop(key) for key in list(changes) if key.isupper()}
     data = {**base, "token": str(uuid4()), **changes}
-    return client.post(url, {k: v for k, v in data.items() if v is not None})
+    data.setdefault("amounts_currency", data.get("currency"))
+    return client.post(url, {k: v for k, v in data.items() if v is not None}, **headers)
 
 
 def sponsor(client, **changes):

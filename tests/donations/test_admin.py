@@ -143,7 +143,37 @@ def test_sponsorship_list_shows_monthly_totals_of_active_sponsorships(records, f
     Sponsorship.objects.filter(currency="NOK").update(status="active")
     html = fundraising_client.get("/admin/donations/sponsorship/").content.decode()
     totals = html.split('id="monthly-totals"')[1].split("</div>")[0]
-    assert re.findall(r"<li>([^<]+)</li>", totals) == ["350.00 NOK"]
+    assert re.findall(r"<li>([^<]+)</li>", totals) == ["NOK\xa0350"]
+
+
+def test_staff_who_may_only_view_get_no_status_actions(records, client, django_user_model):
+    user = django_user_model.objects.create_user(
+        "viewer", password="a-long-password-1", is_staff=True
+    )
+    user.user_permissions.add(Permission.objects.get(codename="view_sponsorship"))
+    client.force_login(user)
+    html = client.get("/admin/donations/sponsorship/").content.decode()
+    assert "mark_active" not in html and "mark_cancelled" not in html
+    response = run_action(client, "mark_active", Sponsorship.objects.all())
+    assert response.status_code == 200
+    assert set(Sponsorship.objects.values_list("status", flat=True)) == {"pending"}
+
+
+def test_mandates_show_and_filter_by_scheme(records, fundraising_client):
+    html = fundraising_client.get(
+        "/admin/donations/mandate/?scheme__exact=avtalegiro"
+    ).content.decode()
+    assert html.count('class="action-checkbox"') == 1
+    assert "AvtaleGiro" in html
+    mandate = Mandate.objects.get(scheme="avtalegiro")
+    page = fundraising_client.get(f"/admin/donations/mandate/{mandate.pk}/change/").content.decode()
+    assert "987654325" in page and "86011117947" not in page
+
+
+@pytest.mark.parametrize("value", ["project-abc", "country-XX", "country-be", "anything", ""])
+def test_a_bad_place_filter_value_lists_everything(records, fundraising_client, value):
+    html = fundraising_client.get(f"/admin/donations/sponsorship/?place={value}").content.decode()
+    assert html.count('class="action-checkbox"') == 2
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,6 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test import Client
-from stdnum import iban, luhn
 from stdnum.be import ogm_vcs
 
 from donations.models import AmountRule, Donor, Gift, Mandate, Sponsorship
@@ -49,10 +48,6 @@ def errors_of(response):
     return found
 
 
-def with_iban_check_digits(number):
-    return number[:2] + iban.calc_check_digits(number) + number[4:]
-
-
 # --- the page -------------------------------------------------------------------------
 
 
@@ -74,7 +69,7 @@ def test_currency_and_country_follow_the_page_language(client, url, currency, co
 
 def test_presets_follow_the_currency_and_the_query_preselects(client):
     html = client.get("/en/become-a-sponsor/?currency=NOK&amount=350").content.decode()
-    assert "250 NOK" in html and "500 NOK" in html and "25 EUR" not in html
+    assert "NOK\xa0250" in html and "NOK\xa0500" in html and "€25" not in html
     assert re.search(r'type="radio"[^>]*name="amount" value="350"[^>]*checked', html)
     html = client.get("/en/become-a-sponsor/?amount=42").content.decode()
     assert re.search(r'name="other_amount" value="42"', html)
@@ -107,10 +102,10 @@ def test_radio_groups_are_fieldsets_and_errors_are_tied_to_their_fields(client):
     html = response.content.decode()
     # Each radio group is a fieldset whose legend names it.
     assert re.search(r"<fieldset[^>]*>\s*<legend[^>]*>\s*Currency<span", html)
-    assert re.search(r"<fieldset[^>]*>\s*<legend[^>]*>\s*Amount\s*</legend>", html)
+    assert re.search(r"<fieldset[^>]*>\s*<legend[^>]*>\s*Amount<span", html)
     summary = html.split('class="error-summary"')[1].split("</div>")[0]
     assert '<a href="#id_email">Email: Enter a valid email address.</a>' in summary
-    assert 'href="#id_other_amount"' in summary
+    assert 'href="#id_amount_0"' in summary
     assert re.search(r'id="id_email"', html)
     assert re.search(r'aria-invalid="true" aria-describedby="id_email_error"', html)
     assert "<title>Error:" in html
@@ -147,6 +142,7 @@ def test_a_valid_sponsorship_is_stored_and_confirmed(
     assert donor.privacy_consent_text.startswith("I have read the privacy notice")
     assert donor.newsletter and donor.newsletter_consent_text.startswith("Send me news")
     assert "Every Child a Family (creditor identifier BE68ZZZ0123456789)" in mandate.text
+    assert mandate.scheme == "sepa" and mandate.creditor_id == "BE68ZZZ0123456789"
 
     # Neither number is in the database in clear.
     with connection.cursor() as cursor:
@@ -158,14 +154,14 @@ def test_a_valid_sponsorship_is_stored_and_confirmed(
 
     (mail,) = mailoutbox
     assert mail.to == ["ann@example.org"]
-    assert mail.subject == "Uw maandelijkse gift aan Elk kind een gezin"  # the donor's language
-    for text in ("35 EUR", "Liege (nl)", mandate.reference, "BE68ZZZ0123456789", "•••• 6769"):
+    assert mail.subject == "Je maandelijkse gift aan Elk kind een gezin"  # the donor's language
+    for text in ("€\xa035", "Liege (nl)", mandate.reference, "BE68ZZZ0123456789", "•••• 6769"):
         assert text in mail.body
     assert sponsorship.first_collection.strftime("%Y") in mail.body
     assert "BE71096123456769" not in mail.body and "85073003328" not in mail.body
 
     page = client.get(response["Location"]).content.decode()
-    assert "Thank you, Ann!" in page and mandate.reference in page and "35 EUR" in page
+    assert "Thank you, Ann!" in page and mandate.reference in page and "€35" in page
 
 
 def test_the_thank_you_page_is_only_for_the_browser_that_gave(client):
@@ -181,7 +177,11 @@ def test_no_national_number_is_kept_without_tax_deduction(client):
 
 
 def test_submitting_the_same_form_twice_stores_one_sponsorship(client):
-    data = {**SPONSORSHIP_POST, "token": "5b0e8a8f-2f5e-4a53-9d3a-8a3e8e1c1d11"}
+    data = {
+        **SPONSORSHIP_POST,
+        "amounts_currency": "EUR",
+        "token": "5b0e8a8f-2f5e-4a53-9d3a-8a3e8e1c1d11",
+    }
     first = client.post("/en/become-a-sponsor/", data)
     second = client.post("/en/become-a-sponsor/", data)
     assert first.status_code == second.status_code == 302
@@ -210,10 +210,10 @@ def test_amounts_are_read_in_the_visitors_language(client):
     "other_amount,message",
     [
         ("12,505", "Zorg dat er niet meer dan 2 cijfers achter de komma staan."),
-        ("-5", "Het kleinste bedrag is 5 EUR."),
-        ("0", "Het kleinste bedrag is 5 EUR."),
-        ("4,99", "Het kleinste bedrag is 5 EUR."),
-        ("10000,01", "Het grootste bedrag is 10.000 EUR"),
+        ("-5", "Het kleinste bedrag is €\xa05."),
+        ("0", "Het kleinste bedrag is €\xa05."),
+        ("4,99", "Het kleinste bedrag is €\xa05."),
+        ("10000,01", "Het grootste bedrag is €\xa010.000"),
         ("tien", "Voer een getal in."),
         ("NaN", "Voer een getal in."),
     ],
@@ -239,51 +239,7 @@ def test_a_preset_of_another_currency_or_an_unknown_currency_is_refused(client):
 def test_amount_limits_are_the_ones_fundraising_set(client):
     AmountRule.objects.filter(kind="sponsorship", currency="EUR").update(minimum=40)
     errors = errors_of(sponsor(client, amount="other", other_amount="35"))
-    assert errors["other_amount"] == ["The smallest amount is 40 EUR."]
-
-
-# --- accounts -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "currency,amount,account,message",
-    [
-        ("EUR", "35", "BE71 0961 2345 6768", "This is not a valid IBAN."),
-        (
-            "EUR",
-            "35",
-            with_iban_check_digits("TR000006100519786457841326"),
-            "We can collect euro only from an account in a SEPA country.",
-        ),
-        ("EUR", "35", "86011117947", "This is not a valid IBAN."),
-        ("NOK", "350", "86011117948", "This is not a valid Norwegian account number."),
-        (
-            "NOK",
-            "350",
-            "DK50 0040 0440 1162 43",
-            "For Norwegian kroner, give a Norwegian account number or IBAN.",
-        ),
-        ("DKK", "250", "BE71 0961 2345 6769", "For Danish kroner, give a Danish IBAN."),
-    ],
-)
-def test_bad_or_foreign_accounts_are_refused(client, currency, amount, account, message):
-    errors = errors_of(sponsor(client, currency=currency, amount=amount, account=account))
-    assert errors["account"] == [message]
-    assert nothing_saved()
-
-
-@pytest.mark.parametrize(
-    "currency,amount,account,stored",
-    [
-        ("NOK", "350", "8601.11.17947", "86011117947"),
-        ("NOK", "350", "NO93 8601 1117 947", "NO9386011117947"),
-        ("DKK", "250", "DK50 0040 0440 1162 43", "DK5000400440116243"),
-        ("EUR", "35", "NL91 ABNA 0417 1643 00", "NL91ABNA0417164300"),
-    ],
-)
-def test_accounts_that_fit_the_currency_are_accepted(client, currency, amount, account, stored):
-    assert sponsor(client, currency=currency, amount=amount, account=account).status_code == 302
-    assert Mandate.objects.get().reveal_account() == stored
+    assert errors["other_amount"] == ["The smallest amount is €40."]
 
 
 # --- national numbers -----------------------------------------------------------------
@@ -357,19 +313,6 @@ def test_the_honeypot_gets_try_again_later_and_nothing_is_saved(client):
     assert nothing_saved()
 
 
-def test_too_many_submissions_from_one_address_get_429(client, settings):
-    settings.DONATION_RATE_LIMIT = "2/60"
-    assert sponsor(client).status_code == 302
-    assert give(client).status_code == 302
-    response = post_donation(client, "/da/giv/", GIFT_POST)
-    assert response.status_code == 429
-    assert "Prøv igen senere" in response.content.decode()
-    assert Gift.objects.count() == 1
-    # Another address has its own count.
-    data = {**GIFT_POST, "token": "0b0e8a8f-2f5e-4a53-9d3a-8a3e8e1c1d12"}
-    assert client.post("/en/give/", data, REMOTE_ADDR="192.0.2.7").status_code == 302
-
-
 # --- gifts and their payment references ---------------------------------------------
 
 
@@ -387,15 +330,6 @@ def test_a_euro_gift_gets_a_belgian_structured_communication(
     assert gift.payment_reference in page and "BE71 0961 2345 6769" in page
     assert "Families (en)" in page
     assert gift.payment_reference in mailoutbox[0].body
-
-
-def test_a_krone_gift_gets_a_kid_number_and_a_danish_one_a_plain_reference(client):
-    give(client, currency="NOK", amount="500")
-    give(client, currency="DKK", amount="400")
-    nok, dkk = Gift.objects.order_by("currency").reverse()
-    assert nok.currency == "NOK" and luhn.is_valid(nok.payment_reference)
-    assert len(nok.payment_reference) == 10
-    assert dkk.payment_reference == dkk.reference
 
 
 def test_first_collection_leaves_the_notice_period():

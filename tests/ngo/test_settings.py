@@ -15,6 +15,15 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "x7#kq!2vLm9$wR4tZp8&nB3cY6hJ1sD5fG0aQeUiOoPl-rT_yWx",
     "DJANGO_ALLOWED_HOSTS": "www.example.org",
     "DONOR_DATA_KEYS": "q5S0s1dPpU3wGm7u3b3Yd9Dkz3p0y8m1fS2mXq2cT5A=",
+    "SEPA_CREDITOR_ID": "DE98ZZZ09999999999",
+    "DONATION_ACCOUNT_EUR": "DE89 3704 0044 0532 0130 00",
+    "DONATION_BIC_EUR": "COBADEFFXXX",
+    "AVTALEGIRO_ORGANISATION_NUMBER": "987654325",
+    "AVTALEGIRO_ACCOUNT": "86011117947",
+    "DONATION_ACCOUNT_NOK": "86011117947",
+    "BETALINGSSERVICE_PBS_NUMBER": "87654321",
+    "BETALINGSSERVICE_DEBTOR_GROUP": "00002",
+    "DONATION_ACCOUNT_DKK": "DK50 0040 0440 1162 43",
 }
 
 
@@ -54,6 +63,16 @@ def test_debug_off_without_donor_data_key_refuses_to_start_with_one_line():
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         "ngo: DONOR_DATA_KEYS must be set when DJANGO_DEBUG is off; refusing to start."
+    ]
+
+
+def test_debug_off_with_demo_or_wrong_banking_settings_refuses_to_start_with_one_line():
+    demo = {k: v for k, v in PRODUCTION.items() if k != "AVTALEGIRO_ACCOUNT"}
+    result = run(["manage.py", "check"], **{**demo, "SEPA_CREDITOR_ID": "DE99ZZZ09999999999"})
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "ngo: banking settings: AVTALEGIRO_ACCOUNT must be set; SEPA_CREDITOR_ID is not valid; "
+        "refusing to start."
     ]
 
 

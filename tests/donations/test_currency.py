@@ -1,0 +1,221 @@
+"""The amount a donor stores is always in the currency the page showed it in."""
+
+import itertools
+import json
+import re
+from decimal import Decimal
+
+import pytest
+from django.utils.translation import override
+
+from donations.models import Donor, Gift, Mandate, Sponsorship
+from donations.money import format_money
+from tests.builders import GIFT_POST, SPONSORSHIP_POST, make_project, post_donation
+
+pytestmark = pytest.mark.django_db
+
+CURRENCIES = ["EUR", "NOK", "DKK"]
+# The starting presets of each form (the amount rules' data migration).
+PRESETS = {
+    "sponsor": {
+        "EUR": ["25", "35", "50"],
+        "NOK": ["250", "350", "500"],
+        "DKK": ["150", "250", "400"],
+    },
+    "give": {
+        "EUR": ["25", "50", "100"],
+        "NOK": ["250", "500", "1000"],
+        "DKK": ["200", "400", "800"],
+    },
+}
+ACCOUNT = {"EUR": "BE71 0961 2345 6769", "NOK": "8601 11 17947", "DKK": "0040 0440116243"}
+
+
+def nothing_saved():
+    return not (
+        Donor.objects.exists()
+        or Mandate.objects.exists()
+        or Sponsorship.objects.exists()
+        or Gift.objects.exists()
+    )
+
+
+def checked(html, name):
+    """The value of the ticked radio button of a group."""
+    match = re.search(rf'name="{name}" value="([^"]*)"[^>]*checked', html)
+    return match.group(1) if match else None
+
+
+def amount_labels(html):
+    group = html.split('id="div_id_amount"')[1].split("</fieldset>")[0]
+    return [
+        label.strip()
+        for label in re.findall(r'class="form-check-label">(.*?)</label>', group, re.S)
+    ]
+
+
+@pytest.mark.parametrize("shown,posted", list(itertools.permutations(CURRENCIES, 2)))
+@pytest.mark.parametrize(
+    "form,url,base",
+    [("sponsor", "/en/become-a-sponsor/", SPONSORSHIP_POST), ("give", "/en/give/", GIFT_POST)],
+)
+def test_amounts_shown_in_one_currency_and_posted_in_another_are_never_stored(
+    client, form, url, base, shown, posted
+):
+    # Without JavaScript: the amounts were shown in `shown`, the donor ticked `posted`
+    # and pressed the send button, with a preset of either currency or a typed amount.
+    presets = PRESETS[form]
+    for amount in (presets[shown][1], presets[posted][1], "other"):
+        response = post_donation(
+            client,
+            url,
+            base,
+            currency=posted,
+            amounts_currency=shown,
+            amount=amount,
+            other_amount="300" if amount == "other" else "",
+            account=ACCOUNT[posted] if "account" in base else None,
+        )
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Please check your amount and send the form again" in html
+        # The page now shows the ticked currency's amounts, its middle preset ticked.
+        assert checked(html, "currency") == posted
+        assert f'name="amounts_currency" value="{posted}"' in html
+        assert checked(html, "amount") == presets[posted][1]
+        assert amount_labels(html) == [
+            *(format_money(Decimal(value), posted) for value in presets[posted]),
+            "Another amount",
+        ]
+    assert nothing_saved()
+
+
+def test_a_tampered_amounts_currency_is_shown_again_not_stored(client):
+    response = post_donation(
+        client, "/en/give/", GIFT_POST, currency="EUR", amounts_currency="XYZ", amount="50"
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and nothing_saved()
+    assert "Please check your amount and send the form again" in html
+    assert 'name="amounts_currency" value="EUR"' in html
+
+
+def test_switching_currency_without_javascript_keeps_everything_typed(client):
+    project = make_project(slug="liege", countries=["BE"], open_for_sponsorship=True)
+    response = post_donation(
+        client,
+        f"/nb/bli-fadder/?project={project.pk}",
+        SPONSORSHIP_POST,
+        currency="EUR",
+        amounts_currency="NOK",
+        amount="other",
+        other_amount="300",
+        place=f"project-{project.pk}",
+        first_name="Kari",
+        email="kari@example.org",
+        tax_deduction="on",
+        newsletter="on",
+        change_currency="1",
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and nothing_saved()
+    # The button asked for it: no warning, everything typed is still there.
+    assert 'id="currency-notice"' not in html
+    assert 'name="first_name" value="Kari"' in html
+    assert 'name="email" value="kari@example.org"' in html
+    assert f'<option value="project-{project.pk}" selected>' in html
+    assert re.search(r'name="tax_deduction"[^>]*checked', html)
+    assert re.search(r'name="newsletter"[^>]*checked', html)
+    assert re.search(r'name="mandate"[^>]*checked', html)
+    # The typed amount was in kroner: it is not carried over into euro.
+    assert 'name="other_amount" value="300"' not in html
+    assert checked(html, "amount") == "35"
+    assert amount_labels(html) == ["25\xa0€", "35\xa0€", "50\xa0€", "Et annet beløp"]
+    # The sponsorship now is a SEPA mandate in euro, with its own account words.
+    assert "SEPA" in html.split('id="direct-debit"')[1].split("</legend>")[0]
+    # Posting it as it now stands stores 35 EUR.
+    token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    response = post_donation(
+        client,
+        f"/nb/bli-fadder/?project={project.pk}",
+        SPONSORSHIP_POST,
+        currency="EUR",
+        amount="35",
+        place=f"project-{project.pk}",
+        token=token,
+    )
+    assert response.status_code == 302
+    sponsorship = Sponsorship.objects.get()
+    assert (sponsorship.amount, sponsorship.currency) == (Decimal("35"), "EUR")
+    assert sponsorship.mandate.scheme == "sepa"
+
+
+@pytest.mark.parametrize(
+    "url,currency,labels",
+    [
+        ("/en/become-a-sponsor/", "EUR", ["€25", "€35", "€50", "Another amount"]),
+        ("/nl/word-sponsor/", "EUR", ["€\xa025", "€\xa035", "€\xa050"]),
+        ("/fr/devenir-parrain/", "EUR", ["25\xa0€", "35\xa0€", "50\xa0€"]),
+        ("/nb/bli-fadder/", "NOK", ["250\xa0kr", "350\xa0kr", "500\xa0kr"]),
+        ("/da/bliv-fadder/", "DKK", ["150\xa0kr.", "250\xa0kr.", "400\xa0kr."]),
+    ],
+)
+def test_amounts_are_written_as_the_language_writes_them_and_the_middle_is_ticked(
+    client, url, currency, labels
+):
+    html = client.get(url).content.decode()
+    assert checked(html, "currency") == currency
+    assert amount_labels(html)[: len(labels)] == labels
+    assert checked(html, "amount") == re.sub(r"\D", "", labels[1])
+    # The amount group is marked required.
+    group = html.split('id="div_id_amount"')[1].split("</legend>")[0]
+    assert 'class="asteriskField">*</span>' in group
+
+
+def test_the_script_gets_every_currencys_texts(client):
+    html = client.get("/da/bliv-fadder/").content.decode()
+    data = json.loads(re.search(r'id="currency-data"[^>]*>(.*?)</script>', html, re.S).group(1))
+    assert sorted(data) == sorted(CURRENCIES)
+    assert data["NOK"]["amounts"][0] == ["250", "250\xa0NOK"]
+    assert data["NOK"]["middle"] == "350"
+    assert data["NOK"]["scheme_title"] == "AvtaleGiro"
+    assert data["EUR"]["account_label"] == "IBAN"
+    assert "PBS" in data["DKK"]["mandate_text"]
+    assert '<script src="/static/js/donation.js" defer></script>' in html
+
+
+@pytest.mark.parametrize(
+    "url,currency,typed,stored",
+    [
+        ("/nb/gi/", "NOK", "250 kr", "250"),
+        ("/nb/gi/", "NOK", "250,-", "250"),
+        ("/da/giv/", "DKK", "1.250,50 kr.", "1250.50"),
+        ("/nl/geef/", "EUR", "€ 25,50", "25.50"),
+        ("/fr/donner/", "EUR", "25 €", "25"),
+        ("/en/give/", "EUR", "EUR 1,000", "1000"),
+    ],
+)
+def test_amounts_are_read_as_people_write_them(client, url, currency, typed, stored):
+    response = post_donation(
+        client, url, GIFT_POST, currency=currency, amount="other", other_amount=typed
+    )
+    assert response.status_code == 302, response.content.decode()[:200]
+    assert Gift.objects.get().amount == Decimal(stored)
+
+
+def test_a_typed_amount_is_stored_in_the_currency_shown_next_to_it(client):
+    response = post_donation(
+        client,
+        "/nb/bli-fadder/",
+        SPONSORSHIP_POST,
+        currency="NOK",
+        amount="other",
+        other_amount="300",
+        account=ACCOUNT["NOK"],
+    )
+    assert response.status_code == 302
+    sponsorship = Sponsorship.objects.get()
+    assert (sponsorship.amount, sponsorship.currency) == (Decimal("300"), "NOK")
+    with override("nb"):
+        page = client.get(response["Location"]).content.decode()
+    assert "300\xa0kr" in page
