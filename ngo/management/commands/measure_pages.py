@@ -27,7 +27,7 @@ class Command(BaseCommand):
         demand = Demand.objects.filter(agenda__published=True).first()
         if agenda and demand:
             paths += [agenda.get_absolute_url(), demand.get_absolute_url()]
-        paths += ["/en/become-a-sponsor/", "/nl/geef/"]
+        paths += ["/en/donate/", "/en/become-a-sponsor/", "/nb/bli-fadder/", "/nl/geef/"]
         client = Client(HTTP_HOST="localhost")
         self.stdout.write(f"{'page':45} {'queries':>7} {'median ms':>10} {'p95 ms':>8}")
         for path in paths:
