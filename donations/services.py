@@ -19,7 +19,6 @@ from django.utils.translation import override
 
 from donations import banking, legal
 from donations.models import Donor, Gift, Mandate, Sponsorship, Status, unused
-from donations.money import format_money
 
 # Allowed status changes: from which states a donation may move to each status.
 TRANSITIONS = {Status.ACTIVE: (Status.PENDING,), Status.CANCELLED: (Status.PENDING, Status.ACTIVE)}
@@ -173,7 +172,6 @@ def send_confirmation(donation):
         qr = gift_qr_code(donation) if kind == "gift" else None
         context = {
             "donation": donation,
-            "amount": format_money(donation.amount, donation.currency),
             "account": settings.DONATION_ACCOUNTS.get(donation.currency, ""),
             "site_name": str(settings.SITE_NAME),
             "creditor_name": legal.creditor_name(),

@@ -19,7 +19,7 @@ from django_ratelimit.core import get_usage
 from donations import banking, legal, services
 from donations.forms import GiftForm, SponsorshipForm, default_currency
 from donations.models import Gift, Sponsorship
-from donations.money import currency_name, format_money
+from donations.money import currency_name
 from donations.places import Place
 from ngo.views import BreadcrumbMixin
 
@@ -243,10 +243,7 @@ class ThankYouView(BreadcrumbMixin, TemplateView):
         )
         if donation is None:
             raise Http404
-        context = {
-            "donation": donation,
-            "amount": format_money(donation.amount, donation.currency),
-        }
+        context = {"donation": donation}
         if isinstance(donation, Sponsorship):
             context.update(
                 is_sponsorship=True, mandate_summary=legal.mandate_summary(donation.mandate)
