@@ -29,7 +29,8 @@ logger = logging.getLogger(__name__)
 
 def usage(request, group, rate, increment):
     """This address's count against a limit (django-ratelimit: IPv6 counted per /64).
-    Without the configured address header, say so in the log and count it as over."""
+    Without the configured address header, say so in the log and count it as over.
+    When the cache can not count, a donor must not lose their gift: let it through."""
     try:
         return get_usage(
             request, group=group, key="ip", rate=rate, method="POST", increment=increment
@@ -41,6 +42,9 @@ def usage(request, group, rate, increment):
             settings.CLIENT_IP_HEADER,
         )
         return {"count": 1, "limit": 0, "should_limit": True}
+    except Exception as error:  # noqa: BLE001 (any cache failure: Redis refused, reset, …)
+        logger.warning("Donation limits not counted, the cache failed: %s", type(error).__name__)
+        return None
 
 
 def too_many_posts(request):

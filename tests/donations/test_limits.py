@@ -77,3 +77,20 @@ def test_the_honeypot_gets_try_again_later_and_nothing_is_saved(client):
     response = post_donation(client, "/nl/word-sponsor/", GIFT_POST, website="spam.example")
     assert response.status_code == 429
     assert not Gift.objects.exists() and not Sponsorship.objects.exists()
+
+
+def test_a_cache_that_fails_does_not_lose_the_donation(client, settings, caplog):
+    # Redis at a port where nothing listens: the limits can not be counted.
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+        },
+    }
+    with caplog.at_level(logging.WARNING, logger="donations.views"):
+        response = give(client)
+    assert response.status_code == 302
+    assert Gift.objects.count() == 1
+    assert "Donation limits not counted, the cache failed: ConnectionError" in caplog.text
+    assert "ann@example.org" not in caplog.text
