@@ -140,3 +140,10 @@ def mandate_summary(mandate):
         (identifier_label(scheme), creditor),
         (_("Account"), mandate.account_masked),
     ]
+
+
+def payment_reference_label(currency):
+    """The word the donor's bank uses for a transfer's reference."""
+    return {"EUR": _("Structured communication"), "NOK": _("KID")}.get(
+        currency, _("Payment reference")
+    )

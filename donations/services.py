@@ -176,6 +176,7 @@ def send_confirmation(donation):
             "site_name": str(settings.SITE_NAME),
             "creditor_name": legal.creditor_name(),
             "has_qr": qr is not None,
+            "reference_label": legal.payment_reference_label(donation.currency),
             "mandate_summary": legal.mandate_summary(donation.mandate)
             if kind == "sponsorship"
             else [],

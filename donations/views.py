@@ -256,6 +256,7 @@ class ThankYouView(BreadcrumbMixin, TemplateView):
             qr = services.gift_qr_code(donation)
             context.update(
                 account=settings.DONATION_ACCOUNTS.get(donation.currency, ""),
+                reference_label=legal.payment_reference_label(donation.currency),
                 qr_svg=banking.qr_svg(qr, _("QR code for your banking app")) if qr else "",
             )
         return super().get_context_data(**context, **kwargs)

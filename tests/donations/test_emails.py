@@ -24,7 +24,8 @@ def test_a_euro_gift_email_has_an_html_part_with_its_qr_code_inline(
 ):
     gift = send_gift(client, django_capture_on_commit_callbacks, amount="50", language="fr")
     (mail,) = mailoutbox
-    assert "50\xa0€" in mail.body and gift.payment_reference in mail.body
+    assert "50\xa0€" in mail.body
+    assert f"Communication structurée: {gift.payment_reference}" in mail.body
     (html, mimetype), *_ = mail.alternatives
     assert mimetype == "text/html"
     assert '<html lang="fr">' in html and '<img src="cid:payment-qr"' in html
@@ -58,6 +59,9 @@ def test_krone_gift_emails_have_no_qr_code(
     )
     (mail,) = mailoutbox
     assert text in mail.body
+    gift = Gift.objects.get()
+    label = {"NOK": "KID", "DKK": "Betalingsreference"}[currency]
+    assert f"{label}: {gift.payment_reference}" in mail.body
     (html, _mimetype), *_ = mail.alternatives
     assert "cid:payment-qr" not in html
     assert not [part for part in mail.message().walk() if part.get_content_type() == "image/png"]
