@@ -131,8 +131,10 @@ def norwegian_account(value):
 
 
 # A Danish registration number (4 digits) and account number (up to 10), as
-# written on a bank card: "0040 0440116243", "0040-0440116243" or run together.
-DANISH_ACCOUNT = re.compile(r"(\d{4})[\s.\-]*(\d{1,10})")
+# written on a bank card: "0040 0440116243", "0040-0440 116 243" or run together.
+# With a separator the first group must be the 4-digit registration number, so a
+# mistyped "040 0440116243" is refused rather than read as another account.
+DANISH_ACCOUNT = re.compile(r"(\d{4})(?:[\s.\-]+(\d[\d\s.\-]*)|(\d{1,10}))", re.ASCII)
 
 
 def danish_account(value):
@@ -146,7 +148,8 @@ def danish_account(value):
             )
         return Account(iban.compact, "DK")
     match = DANISH_ACCOUNT.fullmatch((value or "").strip())
-    if not match:
+    account = re.sub(r"\D", "", (match[2] or match[3]) if match else "")
+    if not match or not 1 <= len(account) <= 10:
         raise invalid(
             _(
                 "Write your registration number (4 digits) and then your account number "
@@ -154,8 +157,7 @@ def danish_account(value):
             ),
             "invalid_danish_account",
         )
-    registration, account = match.groups()
-    iban = IBAN.generate("DK", bank_code=registration, account_code=account.zfill(10))
+    iban = IBAN.generate("DK", bank_code=match[1], account_code=account.zfill(10))
     return Account(iban.compact, "DK")
 
 

@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 NEED = "need"
-_KEY = re.compile(r"need|country-(?P<country>[A-Z]{2})|project-(?P<project>[1-9]\d{0,17})")
+_KEY = re.compile(
+    r"need|country-(?P<country>[A-Z]{2})|project-(?P<project>[1-9]\d{0,17})", re.ASCII
+)
 
 
 @dataclass(frozen=True)

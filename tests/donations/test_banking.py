@@ -34,6 +34,8 @@ GOOD_ACCOUNTS = [
     ("DKK", "0040-0440116243", "DK5000400440116243", "DK"),
     ("DKK", "00400440116243", "DK5000400440116243", "DK"),
     ("DKK", "0040 440116243", "DK5000400440116243", "DK"),
+    ("DKK", "0040 0440 116 243", "DK5000400440116243", "DK"),
+    ("DKK", "0040440116243", "DK5000400440116243", "DK"),
     ("DKK", "DK50 0040 0440 1162 43", "DK5000400440116243", "DK"),
 ]
 
@@ -63,6 +65,15 @@ NEAR_MISSES = [
     ("DKK", "DK50 0040 0440 1162 44", "iban_checksum", "This IBAN has a typing error"),
     ("DKK", "040 0440116243", "invalid_danish_account", "registration number (4 digits)"),
     ("DKK", "0040 04401162431", "invalid_danish_account", "registration number (4 digits)"),
+    ("DKK", "00400440116243 1", "invalid_danish_account", "registration number (4 digits)"),
+    (
+        "DKK",
+        "\u0660\u0660\u0664\u0660 0440116243",
+        "invalid_danish_account",
+        "registration number (4 digits)",
+    ),
+    ("DKK", "0040", "invalid_danish_account", "registration number (4 digits)"),
+    ("DKK", "0040 --", "invalid_danish_account", "registration number (4 digits)"),
     ("USD", "BE71 0961 2345 6769", "no_scheme", "can not be collected by direct debit"),
 ]
 

@@ -14,6 +14,7 @@ from donations.places import Place, describe
         ("project-0", None),
         ("project-abc", None),
         ("project-12 ", None),
+        ("project-\u0661\u0662", None),  # Arabic-Indic digits
         ("", None),
         (None, None),
     ],
