@@ -1,6 +1,8 @@
 """Limits that stop bots, not donors: every post counts generously, stored donations strictly."""
 
 import logging
+import socket
+import time
 
 import pytest
 
@@ -94,3 +96,31 @@ def test_a_cache_that_fails_does_not_lose_the_donation(client, settings, caplog)
     assert Gift.objects.count() == 1
     assert "Donation limits not counted, the cache failed: ConnectionError" in caplog.text
     assert "ann@example.org" not in caplog.text
+
+
+@pytest.fixture
+def silent_listener():
+    """A port that accepts connections and never answers, like a hung Redis."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    yield server.getsockname()[1]
+    server.close()
+
+
+def test_a_cache_that_never_answers_does_not_hold_the_donor(client, settings, silent_listener):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{silent_listener}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        },
+    }
+    started = time.monotonic()
+    response = give(client)
+    elapsed = time.monotonic() - started
+    assert response.status_code == 302
+    assert Gift.objects.count() == 1
+    # Three counts of at most 0.5 s each (posts, stored before and after), and the form.
+    assert elapsed < 3, elapsed
