@@ -116,7 +116,10 @@ def norwegian_account(value):
             )
         number = iban.bban
     try:
-        return Account(kontonr.validate(number), "NO")
+        number = kontonr.validate(number)
+        if len(number) != 11:  # AvtaleGiro needs a bank account, not a 7-digit postgiro
+            raise InvalidLength()
+        return Account(number, "NO")
     except InvalidLength:
         raise invalid(_("A Norwegian account number has 11 digits."), "kontonr_length") from None
     except InvalidChecksum:
@@ -133,8 +136,10 @@ def norwegian_account(value):
 # A Danish registration number (4 digits) and account number (up to 10), as
 # written on a bank card: "0040 0440116243", "0040-0440 116 243" or run together.
 # With a separator the first group must be the 4-digit registration number, so a
-# mistyped "040 0440116243" is refused rather than read as another account.
-DANISH_ACCOUNT = re.compile(r"(\d{4})(?:[\s.\-]+(\d[\d\s.\-]*)|(\d{1,10}))", re.ASCII)
+# mistyped "040 0440116243" is refused rather than read as another account; run
+# together it must be all 14 digits, so an account number alone is never split
+# into another bank's registration number.
+DANISH_ACCOUNT = re.compile(r"(\d{4})(?:[\s.\-]+(\d[\d\s.\-]*)|(\d{10}))", re.ASCII)
 
 
 def danish_account(value):
@@ -149,7 +154,7 @@ def danish_account(value):
         return Account(iban.compact, "DK")
     match = DANISH_ACCOUNT.fullmatch((value or "").strip())
     account = re.sub(r"\D", "", (match[2] or match[3]) if match else "")
-    if not match or not 1 <= len(account) <= 10:
+    if not match or not 1 <= len(account) <= 10 or not account.strip("0"):
         raise invalid(
             _(
                 "Write your registration number (4 digits) and then your account number "

@@ -71,17 +71,35 @@ def default_currency(language):
     return currency if currency in settings.DONATION_CURRENCIES else settings.DONATION_CURRENCIES[0]
 
 
-# What people write around an amount: "€ 25", "25 €", "250 kr", "250 kr.", "250,-".
-CURRENCY_WORDS = re.compile(r"(?i)€|\b(?:eur|euro|nok|dkk|kr)\b\.?|,-$|\.-$")
+# What people write around an amount, by currency: "€ 25", "25 €", "250 kr", "250,-".
+CURRENCY_WORDS = {
+    "EUR": re.compile(r"(?i)€|\b(?:eur|euros?)\b"),
+    "NOK": re.compile(r"(?i)\b(?:nok|kr)\b\.?"),
+    "DKK": re.compile(r"(?i)\b(?:dkk|kr)\b\.?"),
+}
+ANY_CURRENCY = re.compile(r"(?i)[€$£]|\b(?:eur|euros?|nok|dkk|sek|usd|gbp|kr)\b")
 
 
 class MoneyField(forms.DecimalField):
     """An amount in the page language's number format ("1.250,50" in Danish, "1,250.50"
-    in English), with or without its currency."""
+    in English), with or without the symbol of the form's currency. Another currency's
+    symbol is refused: "250 kr" on a euro form is not 250 euro."""
+
+    currency = None  # set by the form to the currency the amounts are shown in
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = CURRENCY_WORDS.sub("", value.strip()).strip().replace("\u00a0", "")
+            value = value.strip()
+            words = CURRENCY_WORDS.get(self.currency)
+            if words is not None:
+                value = words.sub("", value)
+            value = re.sub(r",-$|\.-$", "", value.strip()).strip().replace("\u00a0", "")
+            if ANY_CURRENCY.search(value):
+                raise ValidationError(
+                    _("Write the amount in %(currency)s, without another currency.")
+                    % {"currency": currency_name(self.currency or "EUR")},
+                    code="other_currency",
+                )
             # What Babel can not read, Django reads or explains to the donor.
             with contextlib.suppress(NumberFormatError):
                 value = parse_decimal(value, locale=babel_locale(), strict=True)
@@ -170,6 +188,7 @@ class DonationForm(forms.Form):
         texts = self.currency_texts(self.shown)
         self.fields["amount"].choices = texts["amounts"]
         self.fields["other_amount"].label = texts["other_label"]
+        self.fields["other_amount"].currency = self.shown
         if not self.is_bound:
             self.initial["amounts_currency"] = self.shown
             if self.initial.get("amount") is None:
@@ -214,6 +233,9 @@ class DonationForm(forms.Form):
         initial = {name: self.data.get(name) for name in self.fields if name in self.data}
         for name in ("amount", "other_amount", "amounts_currency"):
             initial.pop(name, None)
+        if banking.scheme_for(self.chosen_currency()) != banking.scheme_for(self.shown):
+            # An agreement is to one scheme's text: the new one must be agreed to anew.
+            initial.pop("mandate", None)
         return initial
 
     def currency_texts(self, currency):

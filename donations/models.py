@@ -73,7 +73,12 @@ class AmountRule(models.Model):
                 )
 
     def preset_amounts(self):
-        return [Decimal(part) for part in self.presets.split()]
+        """Finite, positive amounts with at most two decimals, or ValueError."""
+        amounts = [Decimal(part) for part in self.presets.split()]
+        for amount in amounts:
+            if not amount.is_finite() or amount <= 0 or amount.as_tuple().exponent < -2:
+                raise ValueError(amount)
+        return [amount.quantize(Decimal("0.01")).normalize() + 0 for amount in amounts]
 
 
 class Status(models.TextChoices):

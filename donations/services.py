@@ -121,7 +121,8 @@ def sponsorship_create(
             first_collection=first_collection_date(collection_day),
             submission_token=token,
         )
-        transaction.on_commit(lambda: send_confirmation(sponsorship))
+        # robust: a mail server that fails must not turn a stored gift into an error page.
+        transaction.on_commit(lambda: send_confirmation(sponsorship), robust=True)
     return sponsorship
 
 
@@ -143,7 +144,7 @@ def gift_create(*, donor, amount, currency, programme, token):
             lambda: banking.random_payment_reference(currency, gift.reference),
         )
         gift.save(update_fields=["payment_reference"])
-        transaction.on_commit(lambda: send_confirmation(gift))
+        transaction.on_commit(lambda: send_confirmation(gift), robust=True)
     return gift
 
 

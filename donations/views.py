@@ -178,7 +178,7 @@ class SponsorshipView(DonationFormView):
     def get_initial(self):
         initial = super().get_initial()
         project = self.request.GET.get("project", "")
-        place = Place.parse(f"project-{project}") if project.isdigit() else None
+        place = Place.parse(f"project-{project}")
         initial["place"] = (place or Place()).key
         initial["collection_day"] = settings.DONATION_COLLECTION_DAYS[0]
         return initial
@@ -206,7 +206,7 @@ class GiftView(DonationFormView):
     def get_initial(self):
         initial = super().get_initial()
         programme = self.request.GET.get("programme", "")
-        if programme.isdigit():
+        if programme.isascii() and programme.isdigit():
             initial["programme"] = int(programme)
         return initial
 

@@ -44,6 +44,9 @@
     form.querySelector('input[name="other_amount"]').value = "";
     setLabel(form.querySelector('label[for="id_other_amount"]'), current.other_label);
     if (current.scheme_title) {
+      // Another scheme, another agreement: it must be ticked anew.
+      var agreement = form.querySelector('input[name="mandate"]');
+      if (agreement) agreement.checked = false;
       setText("#direct-debit > legend", current.scheme_title);
       setText("#mandate-text", current.mandate_text);
       setText("#id_account_helptext", current.account_help);

@@ -221,3 +221,27 @@ def test_fundraising_staff_edit_amount_rules(records, fundraising_client):
     assert "Every preset must lie between the minimum and the maximum." in response.content.decode()
     rule.refresh_from_db()
     assert rule.presets == "25 50 100"
+
+
+@pytest.mark.parametrize("presets", ["NaN", "25 Infinity", "-5", "12.345"])
+def test_amount_rules_refuse_presets_that_are_not_amounts(fundraising_client, presets):
+    from donations.models import AmountRule
+
+    rule = AmountRule.objects.get(kind="gift", currency="EUR")
+    response = fundraising_client.post(
+        f"/admin/donations/amountrule/{rule.pk}/change/",
+        {"kind": "gift", "currency": "EUR", "presets": presets, "minimum": "5", "maximum": "10000"},
+    )
+    assert response.status_code == 200
+    rule.refresh_from_db()
+    assert rule.presets == "25 50 100"
+
+
+def test_preset_amounts_are_stored_in_plain_form():
+    from donations.models import AmountRule
+
+    assert [str(a) for a in AmountRule(presets="1e3 35.50 25").preset_amounts()] == [
+        "1000",
+        "35.5",
+        "25",
+    ]

@@ -35,7 +35,6 @@ GOOD_ACCOUNTS = [
     ("DKK", "00400440116243", "DK5000400440116243", "DK"),
     ("DKK", "0040 440116243", "DK5000400440116243", "DK"),
     ("DKK", "0040 0440 116 243", "DK5000400440116243", "DK"),
-    ("DKK", "0040440116243", "DK5000400440116243", "DK"),
     ("DKK", "DK50 0040 0440 1162 43", "DK5000400440116243", "DK"),
 ]
 
@@ -72,6 +71,13 @@ NEAR_MISSES = [
         "invalid_danish_account",
         "registration number (4 digits)",
     ),
+    # An account number alone, or a Norwegian one, is not split into another bank's.
+    ("DKK", "0440116243", "invalid_danish_account", "registration number (4 digits)"),
+    ("DKK", "86011117947", "invalid_danish_account", "registration number (4 digits)"),
+    ("DKK", "0040 0", "invalid_danish_account", "registration number (4 digits)"),
+    # A 7-digit Norwegian postgiro number is not an account AvtaleGiro can collect from.
+    ("NOK", "1234566", "kontonr_length", "A Norwegian account number has 11 digits."),
+    ("NOK", "0000 00 00000", "kontonr_length", "A Norwegian account number has 11 digits."),
     ("DKK", "0040", "invalid_danish_account", "registration number (4 digits)"),
     ("DKK", "0040 --", "invalid_danish_account", "registration number (4 digits)"),
     ("USD", "BE71 0961 2345 6769", "no_scheme", "can not be collected by direct debit"),

@@ -126,7 +126,8 @@ def test_switching_currency_without_javascript_keeps_everything_typed(client):
     assert f'<option value="project-{project.pk}" selected>' in html
     assert re.search(r'name="tax_deduction"[^>]*checked', html)
     assert re.search(r'name="newsletter"[^>]*checked', html)
-    assert re.search(r'name="mandate"[^>]*checked', html)
+    # NOK to EUR is AvtaleGiro to SEPA: the new agreement must be ticked anew.
+    assert not re.search(r'name="mandate"[^>]*checked', html)
     # The typed amount was in kroner: it is not carried over into euro.
     assert 'name="other_amount" value="300"' not in html
     assert checked(html, "amount") == "35"
@@ -142,6 +143,7 @@ def test_switching_currency_without_javascript_keeps_everything_typed(client):
         currency="EUR",
         amount="35",
         place=f"project-{project.pk}",
+        mandate="on",
         token=token,
     )
     assert response.status_code == 302
@@ -219,3 +221,46 @@ def test_a_typed_amount_is_stored_in_the_currency_shown_next_to_it(client):
     with override("nb"):
         page = client.get(response["Location"]).content.decode()
     assert "300\xa0kr" in page
+
+
+@pytest.mark.parametrize(
+    "url,currency,typed",
+    [
+        ("/en/give/", "EUR", "250 kr"),
+        ("/da/giv/", "DKK", "€ 200"),
+        ("/nb/gi/", "NOK", "EUR 60"),
+        ("/fr/donner/", "EUR", "25 USD"),
+    ],
+)
+def test_an_amount_in_another_currency_is_refused_not_relabelled(client, url, currency, typed):
+    response = post_donation(
+        client, url, GIFT_POST, currency=currency, amount="other", other_amount=typed
+    )
+    assert response.status_code == 200
+    assert "other_amount" in response.content.decode().split('id="error-summary"')[1]
+    assert nothing_saved()
+
+
+def test_an_agreement_ticked_for_one_scheme_is_not_carried_to_another(client):
+    response = post_donation(
+        client,
+        "/en/become-a-sponsor/",
+        SPONSORSHIP_POST,
+        currency="NOK",
+        amounts_currency="EUR",
+        mandate="on",
+        privacy="on",
+        change_currency="1",
+    )
+    html = response.content.decode()
+    assert "AvtaleGiro" in html.split('id="direct-debit"')[1].split("</legend>")[0]
+    assert not re.search(r'name="mandate"[^>]*checked', html)
+    assert re.search(r'name="privacy"[^>]*checked', html)
+
+
+@pytest.mark.parametrize(
+    "query", ["?programme=%C2%B2", "?project=%C2%B2", "?programme=99999999999999999999"]
+)
+def test_odd_query_values_show_the_form(client, query):
+    assert client.get(f"/en/give/{query}").status_code == 200
+    assert client.get(f"/en/become-a-sponsor/{query}").status_code == 200

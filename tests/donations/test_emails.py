@@ -65,3 +65,18 @@ def test_krone_gift_emails_have_no_qr_code(
     (html, _mimetype), *_ = mail.alternatives
     assert "cid:payment-qr" not in html
     assert not [part for part in mail.message().walk() if part.get_content_type() == "image/png"]
+
+
+def test_a_mail_server_that_fails_does_not_turn_a_stored_gift_into_an_error(
+    client, settings, django_capture_on_commit_callbacks, caplog
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 1
+    with django_capture_on_commit_callbacks(execute=True):
+        response = give(client)
+    assert response.status_code == 302
+    gift = Gift.objects.get()
+    # The donor still sees the thank-you page with the payment reference.
+    page = client.get(response["Location"]).content.decode()
+    assert gift.payment_reference in page
+    assert "ann@example.org" not in caplog.text
