@@ -21,6 +21,7 @@ def _clear_cache():
 def _media_root(settings, tmp_path):
     # Uploaded photos and their renditions go to a folder of each test's own.
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture(autouse=True)
