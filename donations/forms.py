@@ -19,6 +19,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -43,15 +44,22 @@ NATIONAL_NUMBERS = {
     "DK": (dk_cpr, _("Danish CPR number")),
 }
 
-# Right-to-left and other direction overrides can make a name display as
-# something else; they and the C0/C1 control characters are refused.
-DIRECTION_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Characters no name or address needs, and that can make one display as
+# something else or break what reads it later (bank files, letters): controls
+# (Cc), format characters such as direction overrides and zero-width spaces
+# (Cf), private-use (Co) and unassigned code points (Cn), and line separators.
+REFUSED_CATEGORIES = {"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"}
+# Except the two joiners that Persian and Indic scripts need to spell names right.
+ALLOWED_FORMAT_CHARACTERS = {"\u200c", "\u200d"}
 
 
 def no_control_characters(value):
-    if any(unicodedata.category(char) == "Cc" or char in DIRECTION_CONTROLS for char in value):
+    if any(
+        unicodedata.category(char) in REFUSED_CATEGORIES and char not in ALLOWED_FORMAT_CHARACTERS
+        for char in value
+    ):
         raise forms.ValidationError(
-            _("Remove the invisible control characters from this field."),
+            _("Remove the invisible or unusual characters from this field."),
             code="control_characters",
         )
 
@@ -388,6 +396,13 @@ class DonationForm(forms.Form):
             self.add_error("national_id", _("This is not a valid %(number)s.") % {"number": name})
 
     # --- what the view hands on -------------------------------------------------------
+
+    def submission_digest(self):
+        """A keyed hash of everything checked but the form token: the same form
+        sent twice gives the same digest, the same form with other details does not."""
+        data = self.cleaned_data
+        text = "\n".join(f"{name}={data[name]!r}" for name in sorted(data) if name != "token")
+        return salted_hmac("donations.submission", text, algorithm="sha256").hexdigest()
 
     def donor_details(self):
         data = self.cleaned_data

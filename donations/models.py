@@ -207,6 +207,12 @@ class Donation(models.Model):
     )
     # One per form shown: a second submission of the same form finds the first.
     submission_token = models.UUIDField(unique=True, editable=False)
+    # A keyed hash of what was submitted: the same form sent again with other
+    # details is not taken for the first one (and says so).
+    submission_digest = models.CharField(max_length=64, editable=False, blank=True)
+    confirmation_sent = models.DateTimeField(
+        _("confirmation email sent"), null=True, editable=False
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
 
     reference_prefix = ""

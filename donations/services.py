@@ -1,8 +1,9 @@
 """Storing donations and moving them on: called with plain, already checked data.
 
 The view hands the form's cleaned values here; nothing in this module reads a
-request or a form. Each donation is stored in one transaction and confirmed by
-email once it is committed.
+request or a form. Each donation is stored in one transaction together with the
+task that emails its confirmation (donations/tasks.py), so the donor's page
+never waits for a mail server.
 """
 
 import calendar
@@ -101,7 +102,7 @@ def mandate_create(*, donor, scheme, account, account_holder):
 
 
 def sponsorship_create(
-    *, donor, amount, currency, place, account, account_holder, collection_day, token
+    *, donor, amount, currency, place, account, account_holder, collection_day, token, digest
 ):
     """A monthly sponsorship with its donor and mandate, all or nothing."""
     scheme = banking.scheme_for(currency)
@@ -120,13 +121,13 @@ def sponsorship_create(
             collection_day=collection_day,
             first_collection=first_collection_date(collection_day),
             submission_token=token,
+            submission_digest=digest,
         )
-        # robust: a mail server that fails must not turn a stored gift into an error page.
-        transaction.on_commit(lambda: send_confirmation(sponsorship), robust=True)
+        confirm_later(sponsorship)
     return sponsorship
 
 
-def gift_create(*, donor, amount, currency, programme, token):
+def gift_create(*, donor, amount, currency, programme, token, digest):
     """A one-off gift with its donor and a private, bank-checkable payment reference."""
     with transaction.atomic():
         donor_row = donor_create(donor)
@@ -136,6 +137,7 @@ def gift_create(*, donor, amount, currency, programme, token):
             currency=currency,
             programme=programme,
             submission_token=token,
+            submission_digest=digest,
         )
         gift.save()
         gift.payment_reference = unused(
@@ -144,8 +146,17 @@ def gift_create(*, donor, amount, currency, programme, token):
             lambda: banking.random_payment_reference(currency, gift.reference),
         )
         gift.save(update_fields=["payment_reference"])
-        transaction.on_commit(lambda: send_confirmation(gift), robust=True)
+        confirm_later(gift)
     return gift
+
+
+def confirm_later(donation):
+    """Queue the confirmation email in the donation's own transaction."""
+    # Imported here: the task module imports this one to build the message.
+    from donations.tasks import send_confirmation
+
+    kind = "sponsorship" if isinstance(donation, Sponsorship) else "gift"
+    send_confirmation.enqueue(kind, donation.pk)
 
 
 def status_change(donations, status, *, by):
@@ -166,7 +177,7 @@ def gift_qr_code(gift):
     )
 
 
-def send_confirmation(donation):
+def confirmation_message(donation):
     """The thank-you email, in the donor's language; a euro gift's carries its QR code."""
     kind = "sponsorship" if isinstance(donation, Sponsorship) else "gift"
     with override(donation.donor.language):
@@ -194,4 +205,4 @@ def send_confirmation(donation):
         image.add_header("Content-ID", "<payment-qr>")
         image.add_header("Content-Disposition", "inline", filename="payment-qr.png")
         message.attach(image)
-    message.send()
+    return message

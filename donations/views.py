@@ -142,7 +142,28 @@ class DonationFormView(BreadcrumbMixin, FormView):
                     raise
             else:
                 count_donation(self.request)
+                return self.thank_you(donation)
+        if donation.submission_digest != form.submission_digest():
+            return self.already_received(form, donation)
         return self.thank_you(donation)
+
+    def already_received(self, form, donation):
+        """This form was stored before, with other details: nothing is changed or
+        added. The donor sees their details with a new token, so that sending
+        them again is a second, deliberate donation."""
+        data = form.data.copy()
+        data["token"] = str(uuid.uuid4())
+        again = self.get_form_class()(data=data)
+        seen = donation.reference in self.request.session.get(SESSION_KEY, [])
+        context = self.get_context_data(
+            form=again,
+            already_received=True,
+            received_url=reverse("donations:thank-you", kwargs={"reference": donation.reference})
+            if seen
+            else None,
+        )
+        context["error_summary"] = []
+        return self.render_to_response(context)
 
     def record(self, form):
         raise NotImplementedError
@@ -194,6 +215,7 @@ class SponsorshipView(DonationFormView):
             account_holder=data["account_holder"],
             collection_day=data["collection_day"],
             token=data["token"],
+            digest=form.submission_digest(),
         )
 
 
@@ -218,6 +240,7 @@ class GiftView(DonationFormView):
             currency=data["currency"],
             programme=data["programme"],
             token=data["token"],
+            digest=form.submission_digest(),
         )
 
 

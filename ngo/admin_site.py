@@ -1,9 +1,41 @@
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
 from django.core.exceptions import PermissionDenied
+from django.urls import path
+
+# ngo.two_factor is imported inside the methods: this site is built while the
+# apps load, before the two-factor models can be imported.
 
 
 class AdminSite(admin.AdminSite):
+    def has_permission(self, request):
+        from ngo import two_factor
+
+        # The password alone is not enough for those who need a second factor.
+        return super().has_permission(request) and two_factor.is_satisfied(request)
+
+    def login(self, request, extra_context=None):
+        """Django's sign-in form, then the second factor where one is needed."""
+        from ngo import two_factor
+
+        if super().has_permission(request) and not two_factor.is_satisfied(request):
+            return two_factor.next_step(request)
+        response = super().login(request, extra_context)
+        signed_in = request.method == "POST" and request.user.is_authenticated
+        if signed_in and not two_factor.is_satisfied(request):
+            return two_factor.next_step(request)
+        return response
+
+    def get_urls(self):
+        from ngo import two_factor
+
+        return [
+            path("two-factor/", two_factor.verify, name="two-factor"),
+            path("two-factor/setup/", two_factor.setup, name="two-factor-setup"),
+            path("two-factor/recovery-codes/", two_factor.recovery_codes, name="recovery-codes"),
+            *super().get_urls(),
+        ]
+
     def app_index(self, request, app_label, extra_context=None):
         # Django answers 404 when none of the app's models is open to this user;
         # the app exists, so the honest answer is "forbidden".

@@ -1,5 +1,11 @@
+import time
+
+import csp.middleware
 from django.conf import settings
+from django.contrib.auth import logout
 from django.utils.translation import get_language_from_path
+
+ADMIN_PREFIX = "/admin/"
 
 
 class RememberLanguageMiddleware:
@@ -30,3 +36,43 @@ class RememberLanguageMiddleware:
                 httponly=True,
             )
         return response
+
+
+class CSPMiddleware(csp.middleware.CSPMiddleware):
+    """The site's Content-Security-Policy (settings.CONTENT_SECURITY_POLICY).
+
+    Public pages get it as it is: no inline script or style. Django's admin
+    writes inline styles into some of its pages, so admin pages also allow those
+    (never inline scripts).
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith(ADMIN_PREFIX):
+            parts.update = {**(parts.update or {}), "style-src": ["'unsafe-inline'"]}
+        return parts
+
+
+class StaffSessionIdleMiddleware:
+    """Sign staff out after STAFF_SESSION_IDLE_SECONDS without a request.
+
+    The session cookie already ends with the browser; this ends a session left
+    open on a shared computer. The time of the last request is written at most
+    once a minute, so that browsing the admin does not write on every click.
+    """
+
+    KEY = "staff_last_seen"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get(self.KEY, now)
+            if now - last_seen > settings.STAFF_SESSION_IDLE_SECONDS:
+                logout(request)
+            elif now - last_seen >= 60 or self.KEY not in request.session:
+                request.session[self.KEY] = now
+        return self.get_response(request)

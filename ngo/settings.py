@@ -1,8 +1,9 @@
 """Settings for the whole site, driven by environment variables.
 
-The defaults are the embedded development setup (debug on, SQLite, console
-email, local-memory cache). Production sets its values in the environment; see
-the README for the list.
+Debug is off unless DJANGO_DEBUG says true (as `make run` and the tests do), and
+with debug off the site refuses to start without its own keys. The other
+defaults are the embedded setup (SQLite, local-memory cache). Production sets
+its values in the environment; see the README for the list.
 """
 
 import base64
@@ -28,7 +29,7 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -63,6 +64,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Staff sign-in: lock-out after failed attempts, and a second factor.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    # Background work (the donors' emails) in a queue kept in the database.
+    "django_tasks",
+    "django_tasks_db",
     "django_countries",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -74,6 +83,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ngo.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -81,8 +92,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "ngo.middleware.StaffSessionIdleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it sees every sign-in attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ngo.urls"
@@ -112,6 +127,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that does not answer must not hold a worker: give up connecting
+# after a few seconds and show the "back soon" page (ngo/views.py).
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -120,7 +140,8 @@ REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis, failing open: a cache that is down is logged and skipped.
+            "BACKEND": "ngo.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             # A Redis that accepts but never answers must not hold a worker: give up
@@ -138,6 +159,39 @@ else:
             "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
+
+# Background tasks (the donors' emails) are rows in the database, stored in the
+# same transaction as the donation they belong to; `manage.py db_worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Staff accounts. Argon2 first; older PBKDF2 hashes are upgraded at the next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    # Refuses a locked-out account or address before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After this many failed sign-ins, an account and (separately) an address are
+# locked out for AXES_COOLOFF_HOURS; `manage.py axes_reset_username` unlocks one.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+# The log says an attempt failed, for whom and from where; never what was typed.
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+# Attempts and lock-outs are kept in the database (admin: Axes); the log stays
+# free of the usernames, which are often email addresses.
+AXES_VERBOSE = False
+# Staff sessions end after this much time without a request, and when the browser closes.
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(2 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Two-factor sign-in is required of superusers and these groups; others may opt in.
+OTP_REQUIRED_GROUPS = ["Fundraising"]
+OTP_TOTP_ISSUER = os.environ.get("SITE_NAME") or "Every Child a Family"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -222,6 +276,7 @@ DONATION_STORED_RATE = os.environ.get("DONATION_STORED_RATE", "10/h")
 # addresses are counted per /64, the block one household gets.
 CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "REMOTE_ADDR")
 RATELIMIT_IP_META_KEY = CLIENT_IP_HEADER
+AXES_IPWARE_META_PRECEDENCE_ORDER = [CLIENT_IP_HEADER]
 RATELIMIT_IPV6_MASK = 64
 
 # The organisation as creditor, in mandates and bank files. Empty: the site's
@@ -275,9 +330,26 @@ LANGUAGE_COUNTRIES = {"nl": "BE", "fr": "BE", "nb": "NO", "da": "DK"}
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# With debug off mail goes out by SMTP; a backend that only logs (console,
+# locmem, file) would lose every donor's confirmation, so it is refused at
+# start-up unless DJANGO_EMAIL_ALLOW_LOG_BACKEND says it is meant.
 EMAIL_BACKEND = os.environ.get(
-    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
 )
+EMAIL_ALLOW_LOG_BACKEND = env_bool("DJANGO_EMAIL_ALLOW_LOG_BACKEND", False)
+if not DEBUG and not EMAIL_ALLOW_LOG_BACKEND and not EMAIL_BACKEND.endswith(".smtp.EmailBackend"):
+    sys.exit(
+        f"ngo: DJANGO_EMAIL_BACKEND is {EMAIL_BACKEND}, which sends nothing; use SMTP, or set "
+        "DJANGO_EMAIL_ALLOW_LOG_BACKEND=true if that is meant. Refusing to start."
+    )
+# A mail server that hangs must not hold the worker that sends mail.
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Confirmation emails are tried this many times, waiting longer each time
+# (1, 4, 16, 64 … minutes) before the failure is left for staff to see.
+EMAIL_ATTEMPTS = int(os.environ.get("EMAIL_ATTEMPTS", "6"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -298,6 +370,41 @@ if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): every script, style, image and font
+# comes from this site, with no inline code; forms post only here. The admin's
+# own pages carry inline styles and scripts from Django, so they get their own,
+# slightly wider policy (ngo/middleware.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Permissions-Policy: no page of ours needs a camera, a microphone or a location.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    ]
+}
 
 LOGGING = {
     "version": 1,

@@ -15,6 +15,7 @@ site_patterns = [
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
     *i18n_patterns(
         path("", include((site_patterns, "ngo"))),
         path("", include("programmes.urls")),
@@ -25,3 +26,5 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler500 = "ngo.views.server_error"

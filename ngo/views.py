@@ -1,10 +1,25 @@
+import logging
+import sys
+
 from django.conf import settings
+from django.db import DatabaseError
 from django.db.models import Q
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+)
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
+
+from ngo import health
+
+logger = logging.getLogger(__name__)
 
 
 def slug_lookup(slug, prefix=""):
@@ -94,3 +109,32 @@ class TranslatedDetailMixin(BreadcrumbMixin):
         else:
             context["canonical_url"] = self.request.build_absolute_uri(self.request.path)
         return context
+
+
+# Seconds a visitor (or a crawler) is asked to wait when the database is down.
+RETRY_AFTER_SECONDS = 120
+
+
+def server_error(request):
+    """The 500 handler. When the database is what failed, the visitor gets the
+    translated "back soon" page with 503 and Retry-After; it is rendered without
+    the request, since nothing can be read."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DatabaseError):
+        logger.error("Database unavailable: %s", type(error).__name__)
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return HttpResponseServerError(render_to_string("500.html"))
+
+
+@never_cache
+def healthz(request):
+    """For the load balancer and the monitoring: 200 "ok", or 503 naming what is down."""
+    problems = health.problems()
+    if not problems:
+        return HttpResponse("ok\n", content_type="text/plain")
+    body = "".join(f"{name}: {problem}\n" for name, problem in problems.items())
+    response = HttpResponse(body, status=503, content_type="text/plain")
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

@@ -2,7 +2,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import translation
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.management.commands.db_worker import Worker
 
+from ngo import two_factor
 from ngo.services import CONTENT_EDITORS, FUNDRAISING
 
 LANGUAGE_CODES = ["en", "nl", "fr", "nb", "da"]
@@ -33,13 +37,29 @@ def _english_to_start():
     translation.activate("en")
 
 
+def sign_in(client, user):
+    """Signed in as after both steps: the password, and a code where one is required."""
+    client.force_login(user)
+    if two_factor.is_required(user):
+        device = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
 def staff_client(client, django_user_model, group):
     user = django_user_model.objects.create_user(
         f"staff-{group}", password="a-long-password-1", is_staff=True
     )
     user.groups.add(Group.objects.get(name=group))
-    client.force_login(user)
-    return client
+    return sign_in(client, user)
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    # pytest-django's superuser client, past the second factor superusers need.
+    return sign_in(client, admin_user)
 
 
 @pytest.fixture
@@ -50,3 +70,22 @@ def editor_client(client, django_user_model):
 @pytest.fixture
 def fundraising_client(client, django_user_model):
     return staff_client(client, django_user_model, FUNDRAISING)
+
+
+def run_queued_tasks():
+    """What `manage.py db_worker` does, once: run every task that is due, then stop."""
+    Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    ).run()
+
+
+@pytest.fixture
+def run_tasks():
+    return run_queued_tasks

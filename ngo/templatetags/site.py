@@ -1,6 +1,6 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils.translation import get_language, get_language_info, override
 
 register = template.Library()
@@ -24,7 +24,7 @@ def language_versions(context):
             with override(code):
                 url = view.get_language_url(code)
         else:
-            url = translate_url(request.get_full_path(), code)
+            url = translated_path(request, code)
         versions.append(
             {
                 "code": code,
@@ -35,3 +35,16 @@ def language_versions(context):
             }
         )
     return versions
+
+
+def translated_path(request, code):
+    """This path in another language; a page we do not have (a 404) links to
+    that language's home page. Never a path that a browser would read as
+    another host (`//evil.example/…`)."""
+    try:
+        resolve(request.path_info)
+    except Resolver404:
+        with override(code):
+            return reverse("ngo:home")
+    url = translate_url(request.get_full_path(), code)
+    return "/" + url.lstrip("/")

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Permission
 
 from donations.models import Donor, Gift, Mandate, Reveal, Sponsorship
 from tests.builders import give, make_project, sponsor
+from tests.conftest import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +111,7 @@ def test_staff_without_the_reveal_permission_can_not_reveal(records, client, dja
         "viewer", password="a-long-password-1", is_staff=True
     )
     user.user_permissions.add(Permission.objects.get(codename="view_donor"))
-    client.force_login(user)
+    sign_in(client, user)
     donor = Donor.objects.first()
     assert client.get(f"/admin/donations/donor/{donor.pk}/change/").status_code == 200
     assert client.post(f"/admin/donations/donor/{donor.pk}/reveal/").status_code == 403

@@ -13,16 +13,14 @@ from tests.builders import give
 pytestmark = pytest.mark.django_db
 
 
-def send_gift(client, capture, **changes):
-    with capture(execute=True):
-        give(client, **changes)
+def send_gift(client, run_tasks, **changes):
+    give(client, **changes)
+    run_tasks()
     return Gift.objects.get()
 
 
-def test_a_euro_gift_email_has_an_html_part_with_its_qr_code_inline(
-    client, mailoutbox, django_capture_on_commit_callbacks
-):
-    gift = send_gift(client, django_capture_on_commit_callbacks, amount="50", language="fr")
+def test_a_euro_gift_email_has_an_html_part_with_its_qr_code_inline(client, mailoutbox, run_tasks):
+    gift = send_gift(client, run_tasks, amount="50", language="fr")
     (mail,) = mailoutbox
     assert "50\xa0€" in mail.body
     assert f"Communication structurée: {gift.payment_reference}" in mail.body
@@ -46,13 +44,11 @@ def test_a_euro_gift_email_has_an_html_part_with_its_qr_code_inline(
 @pytest.mark.parametrize(
     "currency,amount,text", [("NOK", "500", "500\xa0kr"), ("DKK", "400", "400\xa0kr.")]
 )
-def test_krone_gift_emails_have_no_qr_code(
-    client, mailoutbox, django_capture_on_commit_callbacks, currency, amount, text
-):
+def test_krone_gift_emails_have_no_qr_code(client, mailoutbox, run_tasks, currency, amount, text):
     language = {"NOK": "nb", "DKK": "da"}[currency]
     send_gift(
         client,
-        django_capture_on_commit_callbacks,
+        run_tasks,
         currency=currency,
         amount=amount,
         language=language,
@@ -65,18 +61,3 @@ def test_krone_gift_emails_have_no_qr_code(
     (html, _mimetype), *_ = mail.alternatives
     assert "cid:payment-qr" not in html
     assert not [part for part in mail.message().walk() if part.get_content_type() == "image/png"]
-
-
-def test_a_mail_server_that_fails_does_not_turn_a_stored_gift_into_an_error(
-    client, settings, django_capture_on_commit_callbacks, caplog
-):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 1
-    with django_capture_on_commit_callbacks(execute=True):
-        response = give(client)
-    assert response.status_code == 302
-    gift = Gift.objects.get()
-    # The donor still sees the thank-you page with the payment reference.
-    page = client.get(response["Location"]).content.decode()
-    assert gift.payment_reference in page
-    assert "ann@example.org" not in caplog.text

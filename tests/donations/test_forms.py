@@ -115,18 +115,16 @@ def test_radio_groups_are_fieldsets_and_errors_are_tied_to_their_fields(client):
 # --- a good sponsorship ---------------------------------------------------------------
 
 
-def test_a_valid_sponsorship_is_stored_and_confirmed(
-    client, mailoutbox, django_capture_on_commit_callbacks
-):
+def test_a_valid_sponsorship_is_stored_and_confirmed(client, mailoutbox, run_tasks):
     project = make_project(slug="liege", countries=["BE"], open_for_sponsorship=True)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = sponsor(
-            client,
-            place=f"project-{project.pk}",
-            tax_deduction="on",
-            national_id=BE_NATIONAL,
-            newsletter="on",
-        )
+    response = sponsor(
+        client,
+        place=f"project-{project.pk}",
+        tax_deduction="on",
+        national_id=BE_NATIONAL,
+        newsletter="on",
+    )
+    run_tasks()
     sponsorship = Sponsorship.objects.select_related("mandate", "donor").get()
     assert response.status_code == 302
     assert response["Location"] == f"/en/thank-you/{sponsorship.reference}/"
@@ -316,12 +314,10 @@ def test_the_honeypot_gets_try_again_later_and_nothing_is_saved(client):
 # --- gifts and their payment references ---------------------------------------------
 
 
-def test_a_euro_gift_gets_a_belgian_structured_communication(
-    client, mailoutbox, django_capture_on_commit_callbacks
-):
+def test_a_euro_gift_gets_a_belgian_structured_communication(client, mailoutbox, run_tasks):
     programme = make_programme(slug="families")
-    with django_capture_on_commit_callbacks(execute=True):
-        response = give(client, programme=str(programme.pk))
+    response = give(client, programme=str(programme.pk))
+    run_tasks()
     gift = Gift.objects.get()
     assert re.fullmatch(r"\+\+\+\d{3}/\d{4}/\d{5}\+\+\+", gift.payment_reference)
     assert ogm_vcs.is_valid(gift.payment_reference)

@@ -29,18 +29,16 @@ def test_a_euro_sponsorship_is_a_sepa_mandate(client):
     assert "BE68ZZZ0123456789" in page and mandate.reference in page
 
 
-def test_a_krone_sponsorship_is_an_avtalegiro_agreement(
-    client, mailoutbox, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = sponsor_in(
-            client,
-            "/nb/bli-fadder/",
-            currency="NOK",
-            amount="350",
-            account="NO93 8601 1117 947",
-            language="nb",
-        )
+def test_a_krone_sponsorship_is_an_avtalegiro_agreement(client, mailoutbox, run_tasks):
+    response = sponsor_in(
+        client,
+        "/nb/bli-fadder/",
+        currency="NOK",
+        amount="350",
+        account="NO93 8601 1117 947",
+        language="nb",
+    )
+    run_tasks()
     sponsorship = Sponsorship.objects.select_related("mandate").get()
     mandate = sponsorship.mandate
     assert (sponsorship.amount, sponsorship.currency) == (Decimal("350"), "NOK")

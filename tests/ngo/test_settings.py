@@ -82,16 +82,25 @@ def test_deploy_check_has_no_warnings_with_production_values():
     assert "System check identified no issues" in result.stdout
 
 
-def test_deploy_check_warns_with_development_defaults():
-    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"])
+def test_without_debug_set_the_site_runs_with_debug_off_and_needs_its_keys():
+    result = run(["manage.py", "check"])
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "ngo: DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off; refusing to start."
+    ]
+
+
+def test_deploy_check_warns_when_debug_is_turned_on():
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], DJANGO_DEBUG="true")
     assert result.returncode != 0
     assert "security.W018" in result.stdout + result.stderr  # DEBUG is on
 
 
-def test_defaults_are_the_embedded_development_setup():
+def test_debug_on_is_the_embedded_development_setup():
     values = settings_value(
         "[s.DEBUG, s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'],"
-        " s.EMAIL_BACKEND]"
+        " s.EMAIL_BACKEND]",
+        DJANGO_DEBUG="true",
     )
     assert values == [
         True,
@@ -101,11 +110,40 @@ def test_defaults_are_the_embedded_development_setup():
     ]
 
 
+def test_debug_off_sends_mail_by_smtp_with_a_timeout():
+    assert settings_value("[s.EMAIL_BACKEND, s.EMAIL_TIMEOUT]", **PRODUCTION) == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        10.0,
+    ]
+
+
+@pytest.mark.parametrize(
+    "backend", ["console.EmailBackend", "locmem.EmailBackend", "filebased.EmailBackend"]
+)
+def test_debug_off_refuses_a_mail_backend_that_sends_nothing(backend):
+    backend = f"django.core.mail.backends.{backend}"
+    result = run(["manage.py", "check"], **PRODUCTION, DJANGO_EMAIL_BACKEND=backend)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"ngo: DJANGO_EMAIL_BACKEND is {backend}, which sends nothing; use SMTP, or set "
+        "DJANGO_EMAIL_ALLOW_LOG_BACKEND=true if that is meant. Refusing to start."
+    ]
+    allowed = run(
+        ["manage.py", "check"],
+        **PRODUCTION,
+        DJANGO_EMAIL_BACKEND=backend,
+        DJANGO_EMAIL_ALLOW_LOG_BACKEND="true",
+    )
+    assert allowed.returncode == 0, allowed.stderr
+
+
 def test_environment_selects_postgres_redis_and_hosts():
     values = settings_value(
         "[s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'],"
         " s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION'], s.ALLOWED_HOSTS,"
-        " s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE]",
+        " s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE,"
+        " s.DATABASES['default']['OPTIONS']['connect_timeout'],"
+        " s.CACHES['default']['OPTIONS']['socket_timeout']]",
         **PRODUCTION,
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/ngo",
         REDIS_URL="redis://127.0.0.1:6379/3",
@@ -113,15 +151,19 @@ def test_environment_selects_postgres_redis_and_hosts():
     assert values == [
         "django.db.backends.postgresql",
         "ngo",
-        "django.core.cache.backends.redis.RedisCache",
+        "ngo.cache.FailOpenRedisCache",
         "redis://127.0.0.1:6379/3",
         ["www.example.org"],
         True,
         True,
+        3,
+        0.5,
     ]
 
 
-@pytest.mark.parametrize("value,expected", [("0", False), ("no", False), ("1", True), ("", True)])
+@pytest.mark.parametrize(
+    "value,expected", [("0", False), ("no", False), ("1", True), ("true", True), ("", False)]
+)
 def test_debug_flag_parsing(value, expected):
     assert settings_value("s.DEBUG", **{**PRODUCTION, "DJANGO_DEBUG": value}) is expected
 
