@@ -43,6 +43,7 @@ format: $(VENV)/.installed-test
 
 # Refresh the catalogs after changing translatable strings (needs GNU gettext),
 # then translate the new entries and compile them into the committed .mo files.
+messages: export DJANGO_DEBUG ?= true
 messages: $(VENV)/.installed
 	$(BIN)/python manage.py makemessages --no-obsolete --no-location -l nl -l fr -l nb -l da --ignore=.venv --ignore=tests
 	$(BIN)/python manage.py compilemessages --ignore=.venv

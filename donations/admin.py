@@ -156,6 +156,9 @@ class MandateAdmin(RevealMixin, admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False  # a signed mandate is never edited
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # nor deleted: it is the proof of what the donor agreed to
+
     @admin.display(description=_("account"))
     def masked_account(self, obj):
         return obj.account_masked
@@ -203,6 +206,11 @@ class DonationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        # Money records are cancelled, never deleted: the bank files and the
+        # donor's own history refer to them.
+        return False
+
     def get_readonly_fields(self, request, obj=None):
         return [field.name for field in self.model._meta.fields]
 
@@ -248,7 +256,14 @@ class SponsorshipAdmin(DonationAdmin):
         "status",
         "created",
     )
-    list_filter = ("status", "currency", PlaceFilter, "collection_day", "created")
+    list_filter = (
+        "status",
+        "currency",
+        PlaceFilter,
+        "collection_day",
+        ("confirmation_sent", admin.EmptyFieldListFilter),
+        "created",
+    )
     list_select_related = ("donor", "project")
 
     @admin.display(description=_("place"))
@@ -278,7 +293,13 @@ class GiftAdmin(DonationAdmin):
         "status",
         "created",
     )
-    list_filter = ("status", "currency", "programme", "created")
+    list_filter = (
+        "status",
+        "currency",
+        "programme",
+        ("confirmation_sent", admin.EmptyFieldListFilter),
+        "created",
+    )
     search_fields = (*DonationAdmin.search_fields, "payment_reference")
     list_select_related = ("donor", "programme")
 

@@ -1,10 +1,24 @@
-from django.contrib import admin
+import unicodedata
+from functools import update_wrapper
+
+from django.contrib import admin, messages
 from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.urls import path
+from django.utils.translation import gettext as _
 
 # ngo.two_factor is imported inside the methods: this site is built while the
 # apps load, before the two-factor models can be imported.
+
+
+def has_control_characters(query):
+    return any(
+        unicodedata.category(char) == "Cc"
+        for key, values in query.lists()
+        for text in (key, *values)
+        for char in text
+    )
 
 
 class AdminSite(admin.AdminSite):
@@ -25,6 +39,19 @@ class AdminSite(admin.AdminSite):
         if signed_in and not two_factor.is_satisfied(request):
             return two_factor.next_step(request)
         return response
+
+    def admin_view(self, view, cacheable=False):
+        """Every admin page; a query with control characters (`?currency=%00`, which
+        PostgreSQL refuses) goes back to the unfiltered page with a message."""
+        protected = super().admin_view(view, cacheable)
+
+        def checked(request, *args, **kwargs):
+            if has_control_characters(request.GET):
+                messages.warning(request, _("That filter was not valid, so it was removed."))
+                return HttpResponseRedirect(request.path)
+            return protected(request, *args, **kwargs)
+
+        return update_wrapper(checked, protected)
 
     def get_urls(self):
         from ngo import two_factor

@@ -4,11 +4,16 @@ Everything the site keeps in the cache (rate-limit counters, cached pages) can
 be done without: when Redis is down or does not answer within REDIS_TIMEOUT,
 the operation is logged and treated as a miss, so a visitor gets the page and
 a donor's gift is stored. Redis's own errors never reach a view.
+
+After a failure the cache is skipped for REDIS_RETRY_SECONDS, so that a Redis
+that never answers costs one timeout per worker in that time, not one per call.
 """
 
 import functools
 import logging
+import time
 
+from django.conf import settings
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
@@ -21,11 +26,17 @@ def fail_open(default):
     def decorator(method):
         @functools.wraps(method)
         def wrapper(self, *args, **kwargs):
+            if time.monotonic() < self.down_until:
+                return default(args, kwargs)
             try:
                 return method(self, *args, **kwargs)
             except RedisError as error:
+                self.down_until = time.monotonic() + settings.REDIS_RETRY_SECONDS
                 logger.warning(
-                    "Cache %s skipped, Redis failed: %s", method.__name__, type(error).__name__
+                    "Cache skipped for %ss, Redis failed in %s: %s",
+                    settings.REDIS_RETRY_SECONDS,
+                    method.__name__,
+                    type(error).__name__,
                 )
                 return default(args, kwargs)
 
@@ -60,6 +71,9 @@ def _delta(args, kwargs):
 
 
 class FailOpenRedisCache(RedisCache):
+    # When this process may try Redis again (time.monotonic()); 0: now.
+    down_until = 0.0
+
     get = fail_open(_get_default)(RedisCache.get)
     set = fail_open(_none)(RedisCache.set)
     add = fail_open(_false)(RedisCache.add)

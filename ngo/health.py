@@ -4,6 +4,7 @@ import logging
 from datetime import timedelta
 
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import DatabaseError, connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -27,7 +28,7 @@ def database_problem():
 def cache_problem():
     # The raw client, past the fail-open wrapper: here we want to know.
     cache = caches["default"]
-    if not hasattr(cache, "_cache"):
+    if not isinstance(cache, RedisCache):
         return None
     try:
         cache._cache.get_client(write=False).ping()

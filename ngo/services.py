@@ -7,8 +7,12 @@ FUNDRAISING = "Fundraising"
 # data, and fundraising staff do not edit the public content.
 STAFF_GROUP_APPS = {
     CONTENT_EDITORS: ("ngo", "programmes", "advocacy"),
-    FUNDRAISING: ("donations",),
+    # The task queue: whether each donor's confirmation email went out.
+    FUNDRAISING: ("donations", "django_tasks_database"),
 }
+
+# Signed mandates and the donations on them are cancelled, never deleted.
+NEVER_DELETED = ("delete_mandate", "delete_sponsorship", "delete_gift")
 
 
 def staff_groups_sync(**kwargs):
@@ -20,5 +24,5 @@ def staff_groups_sync(**kwargs):
             label for other, labels in STAFF_GROUP_APPS.items() if other != name for label in labels
         ]
         foreign = Permission.objects.filter(content_type__app_label__in=foreign_apps)
-        group.permissions.add(*own)
-        group.permissions.remove(*foreign)
+        group.permissions.add(*own.exclude(codename__in=NEVER_DELETED))
+        group.permissions.remove(*foreign, *own.filter(codename__in=NEVER_DELETED))

@@ -137,6 +137,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "ngo")
 REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
+# After Redis failed, the site goes without it this long before trying again.
+REDIS_RETRY_SECONDS = float(os.environ.get("REDIS_RETRY_SECONDS", "10"))
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -411,4 +413,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # django-axes names the account at each sign-in, and staff usernames are
+    # often email addresses: only its warnings are logged.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -147,6 +147,7 @@ def setup(request):
         "setup.html",
         form=form,
         title=_("Set up two-factor sign-in"),
+        required=is_required(request.user),
         qr=mark_safe(svg),  # noqa: S308 (segno writes it from our own data)
         secret=" ".join(_groups(device_secret(device))),
     )

@@ -119,13 +119,16 @@ def server_error(request):
     """The 500 handler. When the database is what failed, the visitor gets the
     translated "back soon" page with 503 and Retry-After; it is rendered without
     the request, since nothing can be read."""
+    # The stylesheet by its plain name: the fingerprinted name needs the
+    # static files manifest, and this page must render whatever else is broken.
+    context = {"stylesheet": f"{settings.STATIC_URL}css/error.css"}
     error = sys.exc_info()[1]
     if isinstance(error, DatabaseError):
         logger.error("Database unavailable: %s", type(error).__name__)
-        response = HttpResponse(render_to_string("503.html"), status=503)
+        response = HttpResponse(render_to_string("503.html", context), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
-    return HttpResponseServerError(render_to_string("500.html"))
+    return HttpResponseServerError(render_to_string("500.html", context))
 
 
 @never_cache

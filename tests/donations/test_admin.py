@@ -164,7 +164,7 @@ def test_mandates_show_and_filter_by_scheme(records, fundraising_client):
     html = fundraising_client.get(
         "/admin/donations/mandate/?scheme__exact=avtalegiro"
     ).content.decode()
-    assert html.count('class="action-checkbox"') == 1
+    assert html.count('class="field-reference"') == 1
     assert "AvtaleGiro" in html
     mandate = Mandate.objects.get(scheme="avtalegiro")
     page = fundraising_client.get(f"/admin/donations/mandate/{mandate.pk}/change/").content.decode()

@@ -296,7 +296,7 @@ def test_bad_input_gets_an_error_and_nothing_is_saved(client, changes, field):
 def test_control_characters_get_a_translated_message(client):
     response = post_donation(client, "/fr/devenir-parrain/", SPONSORSHIP_POST, city="Liège\x00")
     assert (
-        "Supprimez les caractères de contrôle invisibles de ce champ."
+        "Supprimez les caractères invisibles ou inhabituels de ce champ."
         in (errors_of(response)["city"])
     )
 
