@@ -98,9 +98,7 @@ class CodeForm(forms.Form):
 
 def page(request, template, **context):
     context = {"site_header": _("Site administration"), "next": next_url(request), **context}
-    response = render(request, f"admin/two_factor/{template}", context)
-    response["Cache-Control"] = "no-store"
-    return response
+    return render(request, f"admin/two_factor/{template}", context)
 
 
 @never_cache
