@@ -185,9 +185,10 @@ AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 # The log says an attempt failed, for whom and from where; never what was typed.
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
-# Attempts and lock-outs are kept in the database (admin: Axes); the log stays
-# free of the usernames, which are often email addresses.
+# Attempts and lock-outs are kept in the database (admin: Axes); the log names
+# an account only by a hash, since usernames are often email addresses.
 AXES_VERBOSE = False
+AXES_CLIENT_STR_CALLABLE = "ngo.two_factor.sign_in_log_name"
 # Staff sessions end after this much time without a request, and when the browser closes.
 STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(2 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -413,7 +414,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # django-axes names the account at each sign-in, and staff usernames are
-    # often email addresses: only its warnings are logged.
+    # django-axes logs every successful sign-in too: only its warnings are kept.
     "loggers": {"axes": {"level": "WARNING"}},
 }
