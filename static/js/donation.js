@@ -62,4 +62,20 @@
       if (radio.checked && texts[radio.value]) showAmounts(radio.value);
     });
   });
+
+  // A form sent back with errors: the summary is read out first, and each of its
+  // links puts the cursor in the field it names (a plain #link only scrolls there).
+  var summary = document.getElementById("error-summary");
+  if (summary) {
+    summary.focus();
+    summary.querySelectorAll("a[href^='#']").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var field = document.getElementById(link.getAttribute("href").slice(1));
+        if (!field) return;
+        event.preventDefault();
+        field.scrollIntoView({ block: "center" });
+        field.focus();
+      });
+    });
+  }
 })();

@@ -30,6 +30,16 @@ def open_page(browser, **options):
     context = browser.new_context(**options)
     page = context.new_page()
     page.foreign_requests = []
+    # What the Content-Security-Policy blocked: the page must need nothing it forbids.
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            page.csp_violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     page.on(
         "request",
         lambda request: (
@@ -47,6 +57,7 @@ def page(browser):
     yield page
     context.close()
     assert page.foreign_requests == []  # nothing is loaded from another host
+    assert page.csp_violations == []
 
 
 @pytest.fixture
@@ -55,6 +66,7 @@ def page_without_js(browser):
     yield page
     context.close()
     assert page.foreign_requests == []
+    assert page.csp_violations == []
 
 
 @pytest.fixture
