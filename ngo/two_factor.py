@@ -12,6 +12,7 @@ import base64
 import segno
 from django import forms
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth.decorators import user_passes_test
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -98,7 +99,8 @@ class CodeForm(forms.Form):
 
 
 def page(request, template, **context):
-    context = {"site_header": _("Site administration"), "next": next_url(request), **context}
+    # The admin's own header, title and theme, without its navigation.
+    context = {**admin.site.each_context(request), "next": next_url(request), **context}
     return render(request, f"admin/two_factor/{template}", context)
 
 
