@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -74,7 +76,7 @@ def fundraising_client(client, django_user_model):
 
 def run_queued_tasks():
     """What `manage.py db_worker` does, once: run every task that is due, then stop."""
-    Worker(
+    worker = Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
@@ -83,7 +85,11 @@ def run_queued_tasks():
         max_tasks=None,
         worker_id="test-worker",
         excluded_queue_names=[],
-    ).run()
+    )
+    # The worker closes connections between tasks, as a long-running process should;
+    # here that would close the test's own transaction.
+    with patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        worker.run()
 
 
 @pytest.fixture
