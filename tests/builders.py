@@ -175,3 +175,9 @@ def sponsor(client, **changes):
 
 def give(client, **changes):
     return post_donation(client, "/en/give/", GIFT_POST, **changes)
+
+
+def png_bytes(size=(800, 600), colour=(200, 100, 50)):
+    buffer = BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "PNG")
+    return buffer.getvalue()
