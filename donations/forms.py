@@ -108,8 +108,12 @@ class MoneyField(forms.DecimalField):
                     % {"currency": currency_name(self.currency or "EUR")},
                     code="other_currency",
                 )
-            # What Babel can not read, Django reads or explains to the donor.
-            with contextlib.suppress(NumberFormatError):
+            if "e" in value.lower():
+                # "1e3" is 1000 to Python, never to a donor: an amount has no exponent.
+                raise ValidationError(self.error_messages["invalid"], code="invalid")
+            # What Babel can not read, Django reads or explains to the donor. Babel's
+            # strict check itself fails on some exponents ("1e+16"): the same.
+            with contextlib.suppress(NumberFormatError, ArithmeticError):
                 value = parse_decimal(value, locale=babel_locale(), strict=True)
         return super().to_python(value)
 

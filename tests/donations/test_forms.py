@@ -214,6 +214,8 @@ def test_amounts_are_read_in_the_visitors_language(client):
         ("10000,01", "Het maximumbedrag is €\xa010.000"),
         ("tien", "Voer een getal in."),
         ("NaN", "Voer een getal in."),
+        ("1e3", "Voer een getal in."),
+        ("1.0000000000000002e+16", "Voer een getal in."),
     ],
 )
 def test_bad_amounts_get_an_error_next_to_the_field_and_nothing_is_saved(
