@@ -143,7 +143,11 @@ class DonationForm(forms.Form):
     first_name = text(_("First name"), 100, widget=forms.TextInput({"autocomplete": "given-name"}))
     last_name = text(_("Last name"), 100, widget=forms.TextInput({"autocomplete": "family-name"}))
     email = forms.EmailField(
-        label=_("Email"), max_length=254, widget=forms.EmailInput({"autocomplete": "email"})
+        label=_("Email"),
+        max_length=254,
+        widget=forms.EmailInput({"autocomplete": "email"}),
+        # Django accepts an address with a direction override in its domain.
+        validators=[no_control_characters],
     )
     phone = text(
         _("Phone (optional)"), 30, required=False, widget=forms.TextInput({"autocomplete": "tel"})

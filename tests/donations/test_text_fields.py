@@ -44,3 +44,11 @@ def test_invisible_and_unusual_characters_are_refused(client, character):
         response.content.decode()
     )
     assert not Donor.objects.exists()
+
+
+def test_an_email_address_with_a_direction_override_is_refused(client):
+    response = give(client, email="ann@\u202eexample.org")
+    assert "Remove the invisible or unusual characters from this field." in (
+        response.content.decode()
+    )
+    assert not Donor.objects.exists()
