@@ -6,8 +6,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from advocacy import models
-from ngo.admin import missing_languages_column, thumbnail
-from programmes.admin import prepopulated_slugs
+from ngo.admin import missing_languages_column, prepopulated_slugs, thumbnail
 
 
 class DemandInline(TranslationStackedInline):

@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from advocacy.forms import PDFFormField, read_pdf
-from ngo.models import RichTextMixin, TranslationStatusMixin, photo_link
-from programmes.models import Programme, PublishedQuerySet, SlugLookupMixin
+from ngo.content import PublishedQuerySet, RichTextMixin, SlugLookupMixin, TranslationStatusMixin
+from ngo.models import photo_link
+from programmes.models import Programme
 
 
 class Scope(models.TextChoices):

@@ -23,6 +23,11 @@ ORIGINAL_CONTENT_TYPES = {
 }
 
 
+def prepopulated_slugs(source):
+    """Prefill each language's slug from the same language's title."""
+    return {f"slug_{code}": (f"{source}_{code}",) for code in settings.LANGUAGE_CODES}
+
+
 def original_url(photo):
     """The staff-only address of a photo's private original."""
     return reverse("admin:ngo_photo_original", args=[photo.pk])

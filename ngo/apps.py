@@ -8,7 +8,7 @@ class NgoConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from ngo.services import staff_groups_sync
+        from ngo.staff_groups import staff_groups_sync
 
         # Permissions only exist after every app has migrated, so the groups get
         # theirs here; a model added later joins its group on the next migrate.

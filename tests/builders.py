@@ -5,6 +5,7 @@ from io import BytesIO
 from itertools import count
 from uuid import uuid4
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
@@ -12,7 +13,7 @@ from advocacy.models import Agenda, Demand, Milestone, Publication
 from ngo.models import Photo
 from programmes.models import Funder, Programme, Project
 
-LANGS = ("en", "nl", "fr", "nb", "da")
+LANGS = settings.LANGUAGE_CODES
 _serial = count(1)
 
 

@@ -1,6 +1,7 @@
 from unittest.mock import patch
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import translation
@@ -9,9 +10,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.management.commands.db_worker import Worker
 
 from ngo import two_factor
-from ngo.services import CONTENT_EDITORS, FUNDRAISING
+from ngo.staff_groups import CONTENT_EDITORS, FUNDRAISING
 
-LANGUAGE_CODES = ["en", "nl", "fr", "nb", "da"]
+LANGUAGE_CODES = settings.LANGUAGE_CODES
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,7 @@ import advocacy.models
 import django.db.models.deletion
 import django.utils.timezone
 import django_countries.fields
+import ngo.content
 import ngo.models
 import programmes.models
 from django.db import migrations, models
@@ -58,7 +59,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'agendas',
                 'ordering': ['order', 'id'],
             },
-            bases=(programmes.models.SlugLookupMixin, ngo.models.TranslationStatusMixin, ngo.models.RichTextMixin, models.Model),
+            bases=(ngo.content.SlugLookupMixin, ngo.content.TranslationStatusMixin, ngo.content.RichTextMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Coalition',
@@ -107,7 +108,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'demands',
                 'ordering': ['agenda', 'order', 'id'],
             },
-            bases=(ngo.models.TranslationStatusMixin, models.Model),
+            bases=(ngo.content.TranslationStatusMixin, models.Model),
         ),
         migrations.CreateModel(
             name='DemandStatusChange',

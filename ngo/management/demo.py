@@ -9,8 +9,6 @@ from PIL import Image, ImageDraw
 
 from ngo.models import Photo
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
 ALT_TEXT = (
     "Drawing of small houses on green hills under the sun",
     "Tekening van kleine huizen op groene heuvels onder de zon",
@@ -23,7 +21,7 @@ ALT_TEXT = (
 def set_translations(obj, **fields):
     """Set every language of each field from a tuple (en, nl, fr, nb, da)."""
     for field, values in fields.items():
-        for code, value in zip(LANGUAGE_CODES, values, strict=True):
+        for code, value in zip(settings.LANGUAGE_CODES, values, strict=True):
             setattr(obj, f"{field}_{code}", value)
         setattr(obj, field, values[0])
 

@@ -15,7 +15,7 @@ def delete_groups(apps, schema_editor):
 
 class Migration(migrations.Migration):
     # The groups' permissions are granted after every migrate by
-    # ngo.services.staff_groups_sync, once the permissions exist.
+    # ngo.staff_groups.staff_groups_sync, once the permissions exist.
     dependencies = [("auth", "0012_alter_user_first_name_max_length")]
 
     operations = [migrations.RunPython(create_groups, delete_groups)]

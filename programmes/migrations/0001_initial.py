@@ -2,6 +2,7 @@
 
 import django.db.models.deletion
 import django_countries.fields
+import ngo.content
 import ngo.models
 import programmes.models
 from django.db import migrations, models
@@ -175,9 +176,9 @@ class Migration(migrations.Migration):
                 "ordering": ["order", "id"],
             },
             bases=(
-                programmes.models.SlugLookupMixin,
-                ngo.models.TranslationStatusMixin,
-                ngo.models.RichTextMixin,
+                ngo.content.SlugLookupMixin,
+                ngo.content.TranslationStatusMixin,
+                ngo.content.RichTextMixin,
                 models.Model,
             ),
         ),
@@ -546,9 +547,9 @@ class Migration(migrations.Migration):
                 "ordering": ["-start_date", "id"],
             },
             bases=(
-                programmes.models.SlugLookupMixin,
-                ngo.models.TranslationStatusMixin,
-                ngo.models.RichTextMixin,
+                ngo.content.SlugLookupMixin,
+                ngo.content.TranslationStatusMixin,
+                ngo.content.RichTextMixin,
                 models.Model,
             ),
         ),

@@ -21,7 +21,7 @@ from django_otp.oath import totp  # noqa: E402
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402
 
-from ngo.services import CONTENT_EDITORS, FUNDRAISING  # noqa: E402
+from ngo.staff_groups import CONTENT_EDITORS, FUNDRAISING  # noqa: E402
 from tests.builders import make_programme  # noqa: E402
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("amount_rules")]

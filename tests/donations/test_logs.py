@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django_tasks_db.models import DBTaskResult
 
 from donations.models import Donor, Mandate
-from ngo.services import FUNDRAISING
+from ngo.staff_groups import FUNDRAISING
 from tests.builders import sponsor
 
 pytestmark = pytest.mark.django_db

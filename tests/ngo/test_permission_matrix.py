@@ -11,7 +11,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice
 
 from donations.models import Mandate
-from ngo.services import CONTENT_EDITORS, FUNDRAISING
+from ngo.staff_groups import CONTENT_EDITORS, FUNDRAISING
 from tests.builders import give, sponsor
 from tests.conftest import sign_in
 

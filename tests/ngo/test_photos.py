@@ -23,7 +23,7 @@ from PIL.PngImagePlugin import PngInfo
 
 from ngo.forms import PhotoFormField
 from ngo.models import Photo
-from ngo.services import CONTENT_EDITORS, FUNDRAISING
+from ngo.staff_groups import CONTENT_EDITORS, FUNDRAISING
 from tests.builders import jpeg_bytes, make_photo, make_project, png_bytes, upload
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from donations.models import Gift, Mandate, Sponsorship
-from ngo.services import CONTENT_EDITORS, FUNDRAISING, NEVER_DELETED
+from ngo.staff_groups import CONTENT_EDITORS, FUNDRAISING, NEVER_DELETED
 from tests.builders import give, sponsor
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 
-from ngo.services import CONTENT_EDITORS, FUNDRAISING, STAFF_GROUP_APPS, staff_groups_sync
+from ngo.staff_groups import CONTENT_EDITORS, FUNDRAISING, STAFF_GROUP_APPS, staff_groups_sync
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ngo.models import Photo
-from ngo.services import CONTENT_EDITORS
+from ngo.staff_groups import CONTENT_EDITORS
 
 
 class Command(BaseCommand):

@@ -11,6 +11,10 @@ STAFF_GROUP_APPS = {
     FUNDRAISING: ("donations", "django_tasks_database"),
 }
 
+# Groups whose members must sign in with a second factor (ngo/two_factor.py):
+# they can reveal bank and national numbers.
+TWO_FACTOR_GROUPS = (FUNDRAISING,)
+
 # Signed mandates and the donations on them are cancelled, never deleted.
 NEVER_DELETED = ("delete_mandate", "delete_sponsorship", "delete_gift")
 
