@@ -1,7 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
-from django.db.models import Sum
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -271,12 +270,7 @@ class SponsorshipAdmin(DonationAdmin):
         return obj.place_name
 
     def changelist_view(self, request, extra_context=None):
-        totals = (
-            Sponsorship.objects.filter(status=Status.ACTIVE)
-            .values("currency")
-            .annotate(total=Sum("amount"))
-            .order_by("currency")
-        )
+        totals = Sponsorship.objects.monthly_totals()
         extra_context = {**(extra_context or {}), "monthly_totals": totals}
         return super().changelist_view(request, extra_context=extra_context)
 

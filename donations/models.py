@@ -231,6 +231,17 @@ class Donation(models.Model):
         super().save(*args, **kwargs)
 
 
+class SponsorshipQuerySet(models.QuerySet):
+    def monthly_totals(self):
+        """What active sponsorships give each month, per currency: [{currency, total}]."""
+        return (
+            self.filter(status=Status.ACTIVE)
+            .values("currency")
+            .annotate(total=models.Sum("amount"))
+            .order_by("currency")
+        )
+
+
 class Sponsorship(Donation):
     mandate = models.OneToOneField(
         Mandate, verbose_name=_("mandate"), on_delete=models.PROTECT, related_name="sponsorship"
@@ -248,6 +259,8 @@ class Sponsorship(Donation):
     )
     collection_day = models.PositiveSmallIntegerField(_("collection day"))
     first_collection = models.DateField(_("first collection"))
+
+    objects = SponsorshipQuerySet.as_manager()
 
     reference_prefix = "S"
 

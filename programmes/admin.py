@@ -105,7 +105,10 @@ class ProjectAdmin(TabbedTranslationAdmin):
     def get_prepopulated_fields(self, request, obj=None):
         return prepopulated_slugs("name")
 
-    @admin.display(description=_("status"))
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_current_status()
+
+    @admin.display(description=_("status"), ordering="current_status")
     def status_label(self, obj):
         return obj.get_status_display()
 

@@ -102,18 +102,32 @@ class ProjectStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
+# Running projects are listed first, then planned ones, then completed ones.
+STATUS_ORDER = (ProjectStatus.RUNNING, ProjectStatus.PLANNED, ProjectStatus.COMPLETED)
+
+
+def status_on(today):
+    """The status rule, written once: planned before its start date, completed
+    after its end date, running in between (also without an end date)."""
+    return models.Case(
+        models.When(start_date__gt=today, then=models.Value(ProjectStatus.PLANNED)),
+        models.When(end_date__lt=today, then=models.Value(ProjectStatus.COMPLETED)),
+        default=models.Value(ProjectStatus.RUNNING),
+        output_field=models.CharField(),
+    )
+
+
 class ProjectQuerySet(PublishedQuerySet):
     def published(self):
         """A project is public only while its programme is public too."""
         return self.filter(published=True, programme__published=True)
 
+    def with_current_status(self, today=None):
+        """Each row with `current_status`, by the rule in status_on()."""
+        return self.annotate(current_status=status_on(today or timezone.localdate()))
+
     def with_status(self, status, today=None):
-        today = today or timezone.localdate()
-        if status == ProjectStatus.PLANNED:
-            return self.filter(start_date__gt=today)
-        if status == ProjectStatus.COMPLETED:
-            return self.filter(end_date__lt=today)
-        return self.filter(start_date__lte=today).exclude(end_date__lt=today)
+        return self.with_current_status(today).filter(current_status=status)
 
     def in_country(self, code):
         # Countries are stored as comma-separated two-letter codes.
@@ -126,14 +140,15 @@ class ProjectQuerySet(PublishedQuerySet):
 
     def status_ordered(self, today=None):
         """Running projects first, then planned, then completed; newest first in each."""
-        today = today or timezone.localdate()
         rank = models.Case(
-            models.When(start_date__gt=today, then=1),
-            models.When(end_date__lt=today, then=2),
-            default=0,
+            *(models.When(current_status=s, then=i) for i, s in enumerate(STATUS_ORDER)),
             output_field=models.IntegerField(),
         )
-        return self.annotate(status_rank=rank).order_by("status_rank", "-start_date", "id")
+        return (
+            self.with_current_status(today)
+            .annotate(status_rank=rank)
+            .order_by("status_rank", "-start_date", "id")
+        )
 
 
 class Project(SlugLookupMixin, TranslationStatusMixin, RichTextMixin, models.Model):
@@ -198,12 +213,12 @@ class Project(SlugLookupMixin, TranslationStatusMixin, RichTextMixin, models.Mod
 
     @property
     def status(self):
-        today = timezone.localdate()
-        if self.start_date > today:
-            return ProjectStatus.PLANNED
-        if self.end_date and self.end_date < today:
-            return ProjectStatus.COMPLETED
-        return ProjectStatus.RUNNING
+        """Read from the list's annotation; a single row asks the database the same rule."""
+        if getattr(self, "current_status", None) is None:
+            self.current_status = (
+                Project.objects.filter(pk=self.pk).with_current_status().get().current_status
+            )
+        return self.current_status
 
 
 class Goal(models.Model):

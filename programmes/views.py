@@ -65,6 +65,7 @@ class ProjectDetailView(TranslatedDetailMixin, DetailView):
     def get_queryset(self):
         return (
             Project.objects.published()
+            .with_current_status()
             .select_related("programme", "hero_photo")
             .prefetch_related(
                 Prefetch("funders", queryset=Funder.objects.select_related("logo")),
