@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 from donations.models import Donor, Gift, Sponsorship
 from tests.builders import give, sponsor
-from tests.faults import closed_port, silent_listener
+from tests.faults import closed_port, redis_cache_at, silent_listener
 
 pytestmark = pytest.mark.django_db
 
@@ -146,13 +146,7 @@ def test_the_thank_you_page_is_not_opened_by_the_token_alone(client):
 
 
 def redis_at(settings, port):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "ngo.cache.FailOpenRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/0",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
+    settings.CACHES = redis_cache_at(port)
 
 
 @pytest.mark.parametrize("fault", ["refused", "silent"])

@@ -28,7 +28,7 @@ import pytest
 from babel.numbers import format_decimal
 from django.urls import reverse
 from django.utils.translation import override
-from hypothesis import HealthCheck, Phase, example, given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from donations.forms import ALLOWED_FORMAT_CHARACTERS, REFUSED_CATEGORIES
@@ -42,16 +42,10 @@ from tests.builders import (
     make_project,
     post_donation,
 )
+from tests.fuzzing import FUZZ
 
 pytestmark = pytest.mark.django_db
 
-FUZZ = hypothesis.settings(
-    max_examples=150,
-    deadline=None,
-    # No "explain" phase: on this machine it takes minutes once an example fails.
-    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 
 CURRENCIES = ["EUR", "NOK", "DKK"]
 # An account each scheme accepts: SEPA, AvtaleGiro, Betalingsservice.

@@ -21,21 +21,15 @@ import pytest
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import override
-from hypothesis import HealthCheck, Phase, example, given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from programmes.models import ProjectStatus, SustainableDevelopmentGoal
 from tests.builders import LANGS, make_agenda, make_programme, make_project, make_publication
+from tests.fuzzing import FUZZ
 
 pytestmark = pytest.mark.django_db
 
-FUZZ = hypothesis.settings(
-    max_examples=150,
-    deadline=None,
-    # No "explain" phase: on this machine it takes minutes once an example fails.
-    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 
 OUR_HOST = "testserver"
 PROGRAMMES = ["families", "youth"]

@@ -14,7 +14,7 @@ import pytest
 from django.core.cache import caches
 from django.test import Client
 
-from tests.faults import closed_port, silent_listener
+from tests.faults import closed_port, redis_cache_at, silent_listener
 from tests.ngo.test_settings import PRODUCTION
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -133,13 +133,7 @@ def test_healthz_answers_ok_when_all_is_well(client):
 
 @pytest.mark.django_db
 def test_healthz_names_a_cache_that_is_down(client, settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "ngo.cache.FailOpenRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
+    settings.CACHES = redis_cache_at(closed_port())
     response = Client().get("/healthz")
     assert response.status_code == 503
     assert response.content.decode() == "cache: ConnectionError\n"
