@@ -2,10 +2,11 @@ import re
 
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+from ngo.forms import check_size
 
 PDF_SIGNATURE = b"%PDF-"
 
@@ -24,6 +25,7 @@ WEB_PAGE_MARKUP = re.compile(rb"<(?:html|script|svg)[\t\n\f\r />]|<!doctype[\t\n
 NAME_TOKEN = re.compile(rb"/[^\x00\t\n\x0c\r /%()<>\[\]{}]*")
 NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
+PUBLICATION_TOO_LARGE = _("The file is %(size)s; publications may be at most %(limit)s.")
 SCRIPTS_MESSAGE = _(
     "This PDF contains scripts or automatic actions, which we do not publish. Save it again "
     "without them (for example by printing it to PDF) and upload that file."
@@ -159,15 +161,7 @@ class PDFFormField(forms.FileField):
         data = super().to_python(data)
         if data is None:
             return None
-        if data.size > settings.PUBLICATION_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is %(size)s; publications may be at most %(limit)s."),
-                code="file_too_large",
-                params={
-                    "size": filesizeformat(data.size),
-                    "limit": filesizeformat(settings.PUBLICATION_MAX_BYTES),
-                },
-            )
+        check_size(data, settings.PUBLICATION_MAX_BYTES, PUBLICATION_TOO_LARGE)
         read_pdf(data)
         return data
 

@@ -6,12 +6,18 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import get_language_info, override
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from advocacy.forms import PDFFormField, read_pdf
-from ngo.content import PublishedQuerySet, RichTextMixin, SlugLookupMixin, TranslationStatusMixin
+from ngo.content import (
+    PublishedQuerySet,
+    RichTextMixin,
+    TranslationStatusMixin,
+    slug_field,
+    unique_slugs,
+)
 from ngo.models import photo_link
 from programmes.models import Programme
 
@@ -24,17 +30,11 @@ class Scope(models.TextChoices):
     INTERNATIONAL = "international", _("United Nations and international")
 
 
-def fixed_page_slugs(code):
-    """The last words of the milestone and publication list addresses in a language,
-    which an agenda's slug would clash with."""
-    with override(code):
-        return {
-            reverse(f"advocacy:{name}").rstrip("/").rsplit("/", 1)[-1]
-            for name in ("milestone-list", "publication-list")
-        }
-
-
 class AgendaQuerySet(PublishedQuerySet):
+    def with_published_publications(self):
+        """Published agendas that published publications belong to (the list's filter)."""
+        return self.published().filter(publications__published=True).distinct()
+
     def with_demand_counts(self):
         return self.annotate(
             demand_count=models.Count("demands"),
@@ -44,9 +44,9 @@ class AgendaQuerySet(PublishedQuerySet):
         )
 
 
-class Agenda(SlugLookupMixin, TranslationStatusMixin, RichTextMixin, models.Model):
+class Agenda(TranslationStatusMixin, RichTextMixin, models.Model):
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200)
+    slug = slug_field()
     introduction = models.TextField(
         _("introduction"), help_text=_("Paragraphs, headings, lists and links.")
     )
@@ -75,6 +75,7 @@ class Agenda(SlugLookupMixin, TranslationStatusMixin, RichTextMixin, models.Mode
         verbose_name_plural = _("agendas")
         ordering = ["order", "id"]
         constraints = [
+            *unique_slugs("agenda"),
             # The database keeps the rule that clean() explains to editors.
             models.CheckConstraint(
                 condition=(models.Q(scope="national") & ~models.Q(country=""))
@@ -83,7 +84,7 @@ class Agenda(SlugLookupMixin, TranslationStatusMixin, RichTextMixin, models.Mode
                 violation_error_message=_(
                     "A national agenda needs a country; other agendas have none."
                 ),
-            )
+            ),
         ]
 
     def __str__(self):
@@ -94,12 +95,6 @@ class Agenda(SlugLookupMixin, TranslationStatusMixin, RichTextMixin, models.Mode
 
     def clean(self):
         super().clean()
-        for code, _name in settings.LANGUAGES:
-            if getattr(self, f"slug_{code}", None) in fixed_page_slugs(code):
-                raise ValidationError(
-                    {f"slug_{code}": _("This address is taken by another advocacy page.")},
-                    code="reserved_slug",
-                )
         if self.scope == Scope.NATIONAL and not self.country:
             raise ValidationError(
                 {
@@ -123,6 +118,12 @@ class DemandStatus(models.TextChoices):
     ACHIEVED = "achieved", _("Achieved")
 
 
+class DemandQuerySet(models.QuerySet):
+    def published(self):
+        """A demand is public when its agenda is."""
+        return self.filter(agenda__published=True)
+
+
 class Demand(TranslationStatusMixin, models.Model):
     agenda = models.ForeignKey(
         Agenda, verbose_name=_("agenda"), on_delete=models.CASCADE, related_name="demands"
@@ -140,6 +141,8 @@ class Demand(TranslationStatusMixin, models.Model):
     evidence_url = models.URLField(
         _("evidence link"), blank=True, help_text=_("A public page that shows the change.")
     )
+
+    objects = DemandQuerySet.as_manager()
 
     translation_required_fields = ("text",)
 
@@ -269,6 +272,12 @@ class PDFField(models.FileField):
         return super().formfield(**{"form_class": PDFFormField, **kwargs})
 
 
+class PublicationQuerySet(PublishedQuerySet):
+    def languages(self):
+        """The languages these publications' files are in."""
+        return set(self.values_list("language", flat=True).distinct())
+
+
 class Publication(models.Model):
     title = models.CharField(_("title"), max_length=250)
     summary = models.TextField(_("summary"), blank=True)
@@ -284,7 +293,7 @@ class Publication(models.Model):
     )
     published = models.BooleanField(_("published"), default=False)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = PublicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("publication")

@@ -6,6 +6,8 @@ from advocacy import models
 @register(models.Agenda)
 class AgendaTranslationOptions(TranslationOptions):
     fields = ("title", "slug", "introduction", "addressee")
+    # An untranslated slug is NULL, not "", so the unique constraints ignore it.
+    empty_values = {"slug": None}
 
 
 @register(models.Demand)

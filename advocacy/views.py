@@ -14,7 +14,6 @@ from advocacy.models import (
     Agenda,
     Coalition,
     Demand,
-    DemandStatus,
     Milestone,
     Publication,
     Scope,
@@ -40,6 +39,8 @@ def advocacy_crumb():
 
 
 class AgendaListView(BreadcrumbMixin, ListView):
+    section = "advocacy"
+
     def get_queryset(self):
         return Agenda.objects.published().with_demand_counts()
 
@@ -67,30 +68,33 @@ class AgendaListView(BreadcrumbMixin, ListView):
 
 
 class AgendaDetailView(TranslatedDetailMixin, DetailView):
-    def get_queryset(self):
-        return Agenda.objects.published().prefetch_related(
-            Prefetch("programmes", queryset=Programme.objects.published()),
-            "demands",
-            Prefetch("milestones", queryset=Milestone.objects.published()),
-            Prefetch("coalitions", queryset=Coalition.objects.select_related("logo")),
-            Prefetch("publications", queryset=Publication.objects.published()),
-        )
+    section = "advocacy"
 
-    def get_context_data(self, **kwargs):
-        demands = self.object.demands.all()
-        achieved = sum(demand.status == DemandStatus.ACHIEVED for demand in demands)
-        return super().get_context_data(achieved_count=achieved, **kwargs)
+    def get_queryset(self):
+        return (
+            Agenda.objects.published()
+            .with_demand_counts()
+            .prefetch_related(
+                Prefetch("programmes", queryset=Programme.objects.published()),
+                "demands",
+                Prefetch("milestones", queryset=Milestone.objects.published()),
+                Prefetch("coalitions", queryset=Coalition.objects.select_related("logo")),
+                Prefetch("publications", queryset=Publication.objects.published()),
+            )
+        )
 
     def get_breadcrumbs(self):
         return [*super().get_breadcrumbs(), advocacy_crumb(), (self.object.title, None)]
 
 
 class DemandDetailView(TranslatedDetailMixin, DetailView):
+    section = "advocacy"
     slug_lookup_prefix = "agenda__"
 
     def get_queryset(self):
         return (
-            Demand.objects.filter(pk=self.kwargs["pk"], agenda__published=True)
+            Demand.objects.published()
+            .filter(pk=self.kwargs["pk"])
             .select_related("agenda")
             .prefetch_related(
                 "status_changes", Prefetch("milestones", queryset=Milestone.objects.published())
@@ -108,6 +112,7 @@ class DemandDetailView(TranslatedDetailMixin, DetailView):
 
 
 class MilestoneListView(BreadcrumbMixin, ListView):
+    section = "advocacy"
     paginate_by = 50
     template_name = "advocacy/milestone_list.html"
 
@@ -121,6 +126,7 @@ class MilestoneListView(BreadcrumbMixin, ListView):
 
 
 class PublicationListView(FilteredListMixin, BreadcrumbMixin, ListView):
+    section = "advocacy"
     paginate_by = 20
 
     def get_queryset(self):
@@ -129,10 +135,8 @@ class PublicationListView(FilteredListMixin, BreadcrumbMixin, ListView):
         )
         self.filter_form = PublicationFilterForm(
             self.request.GET or None,
-            agendas=Agenda.objects.published().filter(publications__published=True).distinct(),
-            languages=set(
-                Publication.objects.published().values_list("language", flat=True).distinct()
-            ),
+            agendas=Agenda.objects.with_published_publications(),
+            languages=Publication.objects.published().languages(),
         )
         if self.filter_form.is_valid():
             data = self.filter_form.cleaned_data

@@ -173,7 +173,3 @@ class PhotoAdmin(TabbedTranslationAdmin):
                 % {"count": hidden},
             )
         return super().changelist_view(request, extra_context)
-
-
-admin.site.site_header = _("Website administration")
-admin.site.site_title = settings.SITE_NAME

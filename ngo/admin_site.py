@@ -1,12 +1,14 @@
 import unicodedata
 from functools import update_wrapper
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # ngo.two_factor is imported inside the methods: this site is built while the
 # apps load, before the two-factor models can be imported.
@@ -22,6 +24,18 @@ def has_control_characters(query):
 
 
 class AdminSite(admin.AdminSite):
+    site_header = gettext_lazy("Website administration")
+    site_title = settings.SITE_NAME
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.extra_views = []
+
+    def register_view(self, route, view, name):
+        """A page of an app's own at admin/<route>, behind admin_view (signed in, staff,
+        second factor); the view checks its own permission."""
+        self.extra_views.append(path(route, self.admin_view(view), name=name))
+
     def has_permission(self, request):
         from ngo import two_factor
 
@@ -60,6 +74,7 @@ class AdminSite(admin.AdminSite):
             path("two-factor/", two_factor.verify, name="two-factor"),
             path("two-factor/setup/", two_factor.setup, name="two-factor-setup"),
             path("two-factor/recovery-codes/", two_factor.recovery_codes, name="recovery-codes"),
+            *self.extra_views,
             *super().get_urls(),
         ]
 

@@ -3,8 +3,8 @@ published rows, per-language slugs, translation status and sanitised rich text."
 
 import nh3
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,23 +13,32 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
-class SlugLookupMixin:
-    """Per-language slugs, unique within each language."""
+def slug_field():
+    """A page's address word, translated: each language's slug is unique in the
+    database (see unique_slugs); a language without one stores NULL and falls
+    back to the English slug."""
+    return models.SlugField(
+        _("slug"),
+        max_length=200,
+        error_messages={"unique": _("Another page already uses this address.")},
+    )
 
-    def clean(self):
-        super().clean()
-        errors = {}
-        for code in settings.LANGUAGE_CODES:
-            slug = getattr(self, f"slug_{code}", None)
-            if (
-                slug
-                and type(self).objects.filter(**{f"slug_{code}": slug}).exclude(pk=self.pk).exists()
-            ):
-                errors[f"slug_{code}"] = ValidationError(
-                    _("Another page already uses this address."), code="unique"
-                )
-        if errors:
-            raise ValidationError(errors)
+
+def unique_slugs(model_name):
+    """The database rule behind slug_field: one unique constraint per language.
+    NULLs never clash, so untranslated pages do not collide."""
+    return [
+        models.UniqueConstraint(fields=[f"slug_{code}"], name=f"{model_name}_slug_{code}_unique")
+        for code in settings.LANGUAGE_CODES
+    ]
+
+
+def slug_lookups(slug, prefix=""):
+    """Where a slug from an address may be, in the order to try: the page
+    language's own slug, then the English one every page has. Each lookup
+    matches at most one row, since each language's slugs are unique."""
+    languages = dict.fromkeys((get_language(), settings.LANGUAGE_CODE))
+    return [{f"{prefix}slug_{code}": slug} for code in languages]
 
 
 class TranslationStatusMixin:

@@ -5,6 +5,18 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 ALLOWED_PHOTO_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+PHOTO_TOO_LARGE = _("The file is %(size)s; photos may be at most %(limit)s.")
+
+
+def check_size(upload, limit, message):
+    """Refuse an upload over `limit` bytes, telling its size and the limit in the
+    message's words (which names what kind of file it is)."""
+    if upload.size > limit:
+        raise forms.ValidationError(
+            message,
+            code="file_too_large",
+            params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+        )
 
 
 class PhotoFormField(forms.ImageField):
@@ -17,15 +29,7 @@ class PhotoFormField(forms.ImageField):
     def to_python(self, data):
         if data in self.empty_values:
             return None
-        if data.size > settings.PHOTO_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is %(size)s; photos may be at most %(limit)s."),
-                code="file_too_large",
-                params={
-                    "size": filesizeformat(data.size),
-                    "limit": filesizeformat(settings.PHOTO_MAX_BYTES),
-                },
-            )
+        check_size(data, settings.PHOTO_MAX_BYTES, PHOTO_TOO_LARGE)
         try:
             with Image.open(data) as image:
                 width, height = image.size

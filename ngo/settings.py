@@ -10,6 +10,7 @@ import base64
 import hashlib
 import os
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -27,6 +28,12 @@ def env_bool(name, default):
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_amount(name, default):
+    """A yearly amount from the environment; "none" (or a default of None) is no limit."""
+    value = os.environ.get(name, "").strip() or default
+    return None if value is None or value.lower() == "none" else Decimal(value)
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -270,6 +277,21 @@ DONATION_COLLECTION_DAYS = [int(day) for day in env_list("DONATION_COLLECTION_DA
 DONATION_FIRST_COLLECTION_NOTICE_DAYS = int(
     os.environ.get("DONATION_FIRST_COLLECTION_NOTICE_DAYS", "14")
 )
+# Days before each collection that the donor is emailed its amount and date (the
+# daily send_collection_notices command). SEPA's rule is 14 days unless the creditor
+# agreed a shorter period with its bank; SEPA_AGREED_NOTICE_DAYS is that agreed
+# minimum, and the site refuses to start with a notice period below it, debug or not.
+COLLECTION_NOTICE_DAYS = int(os.environ.get("COLLECTION_NOTICE_DAYS", "14"))
+SEPA_AGREED_NOTICE_DAYS = int(os.environ.get("SEPA_AGREED_NOTICE_DAYS", "14"))
+if COLLECTION_NOTICE_DAYS < SEPA_AGREED_NOTICE_DAYS:
+    sys.exit(
+        f"ngo: COLLECTION_NOTICE_DAYS is {COLLECTION_NOTICE_DAYS}, below the "
+        f"{SEPA_AGREED_NOTICE_DAYS} days agreed with the bank (SEPA_AGREED_NOTICE_DAYS); "
+        "refusing to start."
+    )
+# Days between making a collection run and its collection date: time to send the
+# file to the bank before the scheme's deadline (SEPA Core: one business day).
+COLLECTION_RUN_LEAD_DAYS = int(os.environ.get("COLLECTION_RUN_LEAD_DAYS", "5"))
 # How many form posts one visitor address may make (every post: bots post many)
 # and how many donations it may store, as "count/period" (period: s, m, h, d).
 # A donor who corrects a form several times stays far below the first.
@@ -287,13 +309,20 @@ RATELIMIT_IPV6_MASK = 64
 # name in the donor's language. Every identifier below is checked at start-up
 # when debug is off (donations/banking.py).
 CREDITOR_NAME = os.environ.get("CREDITOR_NAME", "")
-# Euro: SEPA Core direct debit.
+# Euro: SEPA Core direct debit, collected into DONATION_ACCOUNTS["EUR"]. The
+# pain.008 version of the collection files: .08 by default, .02 for banks that
+# still want it.
 SEPA_CREDITOR_ID = os.environ.get("SEPA_CREDITOR_ID", "BE68ZZZ0123456789")
+SEPA_DIRECT_DEBIT_SCHEMA = os.environ.get("SEPA_DIRECT_DEBIT_SCHEMA", "pain.008.001.08")
 # Norwegian kroner: AvtaleGiro. The organisation number, the account the
 # agreements pay into, and the length of the KID numbers (Luhn check digit).
 AVTALEGIRO_ORGANISATION_NUMBER = os.environ.get("AVTALEGIRO_ORGANISATION_NUMBER", "987654325")
 AVTALEGIRO_ACCOUNT = os.environ.get("AVTALEGIRO_ACCOUNT", "86011117947")
 AVTALEGIRO_KID_LENGTH = int(os.environ.get("AVTALEGIRO_KID_LENGTH", "11"))
+# AvtaleGiro claims files: the data transmitter (customer unit id, 8 digits) and
+# the assignment agreement id (9 digits) Nets gives the organisation.
+AVTALEGIRO_DATA_TRANSMITTER = os.environ.get("AVTALEGIRO_DATA_TRANSMITTER", "00010200")
+AVTALEGIRO_AGREEMENT_ID = os.environ.get("AVTALEGIRO_AGREEMENT_ID", "000000004")
 # Danish kroner: Betalingsservice. The PBS number (8 digits) and debtor group (5 digits).
 BETALINGSSERVICE_PBS_NUMBER = os.environ.get("BETALINGSSERVICE_PBS_NUMBER", "12345678")
 BETALINGSSERVICE_DEBTOR_GROUP = os.environ.get("BETALINGSSERVICE_DEBTOR_GROUP", "00001")
@@ -309,7 +338,13 @@ DONATION_BIC_EUR = os.environ.get("DONATION_BIC_EUR", "GKCCBEBB")
 # when the environment sets its own (for the currencies it offers).
 BANKING_SETTINGS = {
     "EUR": ["SEPA_CREDITOR_ID", "DONATION_ACCOUNT_EUR", "DONATION_BIC_EUR"],
-    "NOK": ["AVTALEGIRO_ORGANISATION_NUMBER", "AVTALEGIRO_ACCOUNT", "DONATION_ACCOUNT_NOK"],
+    "NOK": [
+        "AVTALEGIRO_ORGANISATION_NUMBER",
+        "AVTALEGIRO_ACCOUNT",
+        "AVTALEGIRO_DATA_TRANSMITTER",
+        "AVTALEGIRO_AGREEMENT_ID",
+        "DONATION_ACCOUNT_NOK",
+    ],
     "DKK": [
         "BETALINGSSERVICE_PBS_NUMBER",
         "BETALINGSSERVICE_DEBTOR_GROUP",
@@ -319,6 +354,45 @@ BANKING_SETTINGS = {
 BANKING_FROM_ENVIRONMENT = {
     name for names in BANKING_SETTINGS.values() for name in names if os.environ.get(name)
 }
+
+# Year-end tax data (donations/tax.py): per country, the currency the year's total is
+# counted in and the yearly amounts the tax rules set. These are laws' figures, and
+# they change: check them every year before the export (TAX_<COUNTRY>_MINIMUM and
+# TAX_<COUNTRY>_MAXIMUM; "none" for no maximum). The defaults are 2025 values (the README
+# lists them with their sources).
+#   BE: a gift attest 281.71 for at least EUR 40 given in the calendar year to the
+#       organisation (art. 145/33 WIB 92); no maximum for the organisation to apply.
+#   NO: skattefradrag for gaver til frivillige organisasjoner (skatteloven § 6-50):
+#       at least NOK 500 a year to the organisation, at most NOK 25,000 deductible.
+#   DK: fradrag for gaver til godkendte foreninger (ligningslovens § 8 A): no minimum,
+#       at most DKK 18,300 deductible a year (the figure published for 2024; confirm 2025's).
+TAX_RULES = {
+    "BE": {
+        "currency": "EUR",
+        "minimum": env_amount("TAX_BE_MINIMUM", "40"),
+        "maximum": env_amount("TAX_BE_MAXIMUM", None),
+    },
+    "NO": {
+        "currency": "NOK",
+        "minimum": env_amount("TAX_NO_MINIMUM", "500"),
+        "maximum": env_amount("TAX_NO_MAXIMUM", "25000"),
+    },
+    "DK": {
+        "currency": "DKK",
+        "minimum": env_amount("TAX_DK_MINIMUM", "0"),
+        "maximum": env_amount("TAX_DK_MAXIMUM", "18300"),
+    },
+}
+# The organisation as it stands on the Belgian attest 281.71: its postal address (lines
+# separated by "|") and its enterprise number. The defaults are a demo organisation's.
+DEMO_ORGANISATION_ADDRESS = "Kerkstraat 1|1000 Brussel"
+ORGANISATION_ADDRESS = [
+    line.strip()
+    for line in os.environ.get("ORGANISATION_ADDRESS", DEMO_ORGANISATION_ADDRESS).split("|")
+    if line.strip()
+]
+ORGANISATION_NUMBER = os.environ.get("ORGANISATION_NUMBER", "0123.456.749")
+
 # Bump when the wording of the privacy or newsletter consent changes; each donor
 # row keeps the version and the text they agreed to.
 CONSENT_TEXT_VERSION = "2026-11-21"

@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from ngo import health
+from ngo.content import slug_lookups
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ class FilteredListMixin:
 
 
 class HomeView(TemplateView):
+    section = "home"
     template_name = "ngo/home.html"
 
 
@@ -63,9 +65,6 @@ class PrivacyView(BreadcrumbMixin, TemplateView):
 
     def get_breadcrumbs(self):
         return [*super().get_breadcrumbs(), (_("Privacy"), None)]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(contact_email=settings.CONTACT_EMAIL, **kwargs)
 
 
 class TranslatedDetailMixin(BreadcrumbMixin):
@@ -81,10 +80,12 @@ class TranslatedDetailMixin(BreadcrumbMixin):
 
     def get_object(self, queryset=None):
         queryset = self.get_queryset() if queryset is None else queryset
-        obj = queryset.filter(slug_lookup(self.kwargs["slug"], self.slug_lookup_prefix)).first()
-        if obj is None:
-            raise Http404
-        return obj
+        for lookup in slug_lookups(self.kwargs["slug"], self.slug_lookup_prefix):
+            try:
+                return queryset.get(**lookup)
+            except queryset.model.DoesNotExist:
+                continue
+        raise Http404
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from programmes.models import Programme, ProjectStatus, SustainableDevelopmentGoal
+from programmes.models import ProjectStatus
 
 
 class ProjectFilterForm(forms.Form):
@@ -27,16 +27,3 @@ class ProjectFilterForm(forms.Form):
             ((code, countries.name(code)) for code in country_codes), key=lambda c: str(c[1])
         )
         self.fields["sdg"].choices = [("", _("All goals"))] + [(g.number, str(g)) for g in sdgs]
-
-    @staticmethod
-    def choice_sources(queryset):
-        """What the filters offer: only values that published projects use."""
-        country_codes = set()
-        for value in queryset.values_list("countries", flat=True):
-            codes = value.split(",") if isinstance(value, str) else value or []
-            country_codes.update(str(code) for code in codes if code)
-        return {
-            "programmes": Programme.objects.published(),
-            "country_codes": country_codes,
-            "sdgs": SustainableDevelopmentGoal.objects.filter(projects__in=queryset).distinct(),
-        }

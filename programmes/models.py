@@ -5,8 +5,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from ngo.content import PublishedQuerySet, RichTextMixin, SlugLookupMixin, TranslationStatusMixin
+from ngo.content import (
+    PublishedQuerySet,
+    RichTextMixin,
+    TranslationStatusMixin,
+    slug_field,
+    unique_slugs,
+)
 from ngo.models import photo_link
+
+
+class SDGQuerySet(models.QuerySet):
+    def used_by(self, projects):
+        return self.filter(projects__in=projects).distinct()
 
 
 class SustainableDevelopmentGoal(models.Model):
@@ -14,6 +25,8 @@ class SustainableDevelopmentGoal(models.Model):
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     name = models.CharField(_("name"), max_length=120)
+
+    objects = SDGQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Sustainable Development Goal")
@@ -24,9 +37,9 @@ class SustainableDevelopmentGoal(models.Model):
         return f"{self.number}. {self.name}"
 
 
-class Programme(SlugLookupMixin, TranslationStatusMixin, RichTextMixin, models.Model):
+class Programme(TranslationStatusMixin, RichTextMixin, models.Model):
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200)
+    slug = slug_field()
     summary = models.TextField(_("summary"), max_length=600)
     body = models.TextField(
         _("body"), blank=True, help_text=_("Paragraphs, headings, lists and links.")
@@ -44,6 +57,7 @@ class Programme(SlugLookupMixin, TranslationStatusMixin, RichTextMixin, models.M
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         ordering = ["order", "id"]
+        constraints = unique_slugs("programme")
 
     def __str__(self):
         return self.title
@@ -135,6 +149,18 @@ class ProjectQuerySet(PublishedQuerySet):
             models.Q(countries=code) | models.Q(countries__regex=rf"(^|,){code}(,|$)")
         )
 
+    def country_codes(self):
+        """The two-letter codes of the countries these projects work in."""
+        codes = set()
+        for value in self.values_list("countries", flat=True):
+            # Read back as a list or, from some backends, as the stored text.
+            codes.update(
+                str(code)
+                for code in (value.split(",") if isinstance(value, str) else value or [])
+                if code
+            )
+        return codes
+
     def open_for_sponsorship(self):
         return self.published().filter(open_for_sponsorship=True)
 
@@ -151,9 +177,9 @@ class ProjectQuerySet(PublishedQuerySet):
         )
 
 
-class Project(SlugLookupMixin, TranslationStatusMixin, RichTextMixin, models.Model):
+class Project(TranslationStatusMixin, RichTextMixin, models.Model):
     name = models.CharField(_("name"), max_length=250)
-    slug = models.SlugField(_("slug"), max_length=200)
+    slug = slug_field()
     summary = models.TextField(_("summary"), max_length=600)
     body = models.TextField(
         _("body"), blank=True, help_text=_("Paragraphs, headings, lists and links.")
@@ -193,6 +219,7 @@ class Project(SlugLookupMixin, TranslationStatusMixin, RichTextMixin, models.Mod
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         ordering = ["-start_date", "id"]
+        constraints = unique_slugs("project")
 
     def __str__(self):
         return self.name

@@ -11,6 +11,8 @@ class SDGTranslationOptions(TranslationOptions):
 @register(models.Programme)
 class ProgrammeTranslationOptions(TranslationOptions):
     fields = ("title", "slug", "summary", "body")
+    # An untranslated slug is NULL, not "", so the unique constraints ignore it.
+    empty_values = {"slug": None}
 
 
 @register(models.Principle)
@@ -31,6 +33,8 @@ class FunderTranslationOptions(TranslationOptions):
 @register(models.Project)
 class ProjectTranslationOptions(TranslationOptions):
     fields = ("name", "slug", "summary", "body", "places")
+    # An untranslated slug is NULL, not "", so the unique constraints ignore it.
+    empty_values = {"slug": None}
 
 
 @register(models.Goal)

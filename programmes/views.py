@@ -5,7 +5,7 @@ from django.views.generic import DetailView, ListView
 
 from ngo.views import BreadcrumbMixin, FilteredListMixin, TranslatedDetailMixin, slug_lookup
 from programmes.forms import ProjectFilterForm
-from programmes.models import Funder, Programme, Project
+from programmes.models import Funder, Programme, Project, SustainableDevelopmentGoal
 
 
 def programmes_crumb():
@@ -13,6 +13,7 @@ def programmes_crumb():
 
 
 class ProgrammeListView(BreadcrumbMixin, ListView):
+    section = "programmes"
     queryset = Programme.objects.published().select_related("hero_photo")
 
     def get_breadcrumbs(self):
@@ -20,6 +21,8 @@ class ProgrammeListView(BreadcrumbMixin, ListView):
 
 
 class ProgrammeDetailView(TranslatedDetailMixin, DetailView):
+    section = "programmes"
+
     def get_queryset(self):
         projects = Project.objects.published().select_related("hero_photo").status_ordered()
         return (
@@ -33,12 +36,17 @@ class ProgrammeDetailView(TranslatedDetailMixin, DetailView):
 
 
 class ProjectListView(FilteredListMixin, BreadcrumbMixin, ListView):
+    section = "projects"
     paginate_by = 12
 
     def get_queryset(self):
         published = Project.objects.published()
+        # The filters offer only values that published projects use.
         self.filter_form = ProjectFilterForm(
-            self.request.GET or None, **ProjectFilterForm.choice_sources(published)
+            self.request.GET or None,
+            programmes=Programme.objects.published(),
+            country_codes=published.country_codes(),
+            sdgs=SustainableDevelopmentGoal.objects.used_by(published),
         )
         projects = published
         if self.filter_form.is_valid():
@@ -62,6 +70,8 @@ class ProjectListView(FilteredListMixin, BreadcrumbMixin, ListView):
 
 
 class ProjectDetailView(TranslatedDetailMixin, DetailView):
+    section = "projects"
+
     def get_queryset(self):
         return (
             Project.objects.published()

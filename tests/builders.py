@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from advocacy.models import Agenda, Demand, Milestone, Publication
+from donations.models import Donor, Gift, Mandate, Sponsorship
 from ngo.models import Photo
 from programmes.models import Funder, Programme, Project
 
@@ -176,6 +177,16 @@ def sponsor(client, **changes):
 
 def give(client, **changes):
     return post_donation(client, "/en/give/", GIFT_POST, **changes)
+
+
+def nothing_saved():
+    """No donor, mandate or donation is stored: what a refused post must leave."""
+    return not (
+        Donor.objects.exists()
+        or Mandate.objects.exists()
+        or Sponsorship.objects.exists()
+        or Gift.objects.exists()
+    )
 
 
 def png_bytes(size=(800, 600), colour=(200, 100, 50)):

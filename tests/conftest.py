@@ -96,3 +96,19 @@ def run_queued_tasks():
 @pytest.fixture
 def run_tasks():
     return run_queued_tasks
+
+
+def pytest_collection_modifyitems(items):
+    """A transactional test empties the database when it ends. Unless every one of
+    them restores the migrations' data (serialized rollback), the next finds its
+    amount rules or staff groups missing, or finds them twice."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)"
+            )

@@ -59,7 +59,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'agendas',
                 'ordering': ['order', 'id'],
             },
-            bases=(ngo.content.SlugLookupMixin, ngo.content.TranslationStatusMixin, ngo.content.RichTextMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Coalition',

@@ -7,9 +7,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     initial = True
 
-    dependencies = [
-        ("ngo", "0001_staff_groups"),
-    ]
+    # The staff groups are made by ngo.staff_groups.staff_groups_sync after
+    # every migrate, so no migration creates them.
+    dependencies = []
 
     operations = [
         migrations.CreateModel(

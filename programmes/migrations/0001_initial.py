@@ -176,7 +176,6 @@ class Migration(migrations.Migration):
                 "ordering": ["order", "id"],
             },
             bases=(
-                ngo.content.SlugLookupMixin,
                 ngo.content.TranslationStatusMixin,
                 ngo.content.RichTextMixin,
                 models.Model,
@@ -547,7 +546,6 @@ class Migration(migrations.Migration):
                 "ordering": ["-start_date", "id"],
             },
             bases=(
-                ngo.content.SlugLookupMixin,
                 ngo.content.TranslationStatusMixin,
                 ngo.content.RichTextMixin,
                 models.Model,

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from advocacy.forms import PDFFormField
 from advocacy.models import Agenda, DemandStatus, Publication
@@ -49,14 +49,13 @@ def test_the_database_keeps_the_country_rule_too():
         agenda.save()
 
 
-def test_an_agenda_slug_can_not_take_a_fixed_page_address():
-    errors = agenda_errors(scope="eu", slug_nl="mijlpalen")
-    assert errors["slug_nl"] == ["This address is taken by another advocacy page."]
-    # The Dutch word is a fine slug in English, where the page is called "milestones".
-    agenda = Agenda(
-        title_en="A", slug_en="mijlpalen", introduction_en="<p>x</p>", addressee_en="t", scope="eu"
-    )
+def test_an_agenda_may_take_any_slug_since_agendas_have_their_own_path():
+    agenda = make_agenda(slug="agenda")
+    agenda.slug_nl = "mijlpalen"
     agenda.full_clean()
+    agenda.save()
+    with translation.override("nl"):
+        assert agenda.get_absolute_url() == "/nl/beleidswerk/agendas/mijlpalen/"
 
 
 def test_demand_history_records_each_status_change():

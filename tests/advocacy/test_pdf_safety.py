@@ -248,7 +248,8 @@ def test_a_pdf_that_only_mentions_scripts_in_its_text_is_accepted(editor_client)
     assert b"(Why we refuse /JavaScript and /Launch)" in content
     response = post_publication(editor_client, content)
     assert response.status_code == 302, response.content.decode()[:3000]
-    assert Publication.objects.exists()
+    assert Publication.objects.get().page_count == 1
+    assert len(stored_publications()) == 1
 
 
 def test_the_form_field_gives_each_refusal_its_own_code():

@@ -1,6 +1,11 @@
-"""Debian's Chromium driven by Playwright, shared by the browser tests."""
+"""Debian's Chromium driven by Playwright, shared by the browser tests.
 
-import importlib
+The tests run against a live server, so in transactions of their own
+(django_db(transaction=True)); each module also asks for serialized_rollback,
+so that every test starts with the rows the data migrations load (amount rules,
+staff groups, the seventeen goals), which the flush after a transactional test
+would otherwise leave empty."""
+
 import os
 
 import pytest
@@ -13,9 +18,15 @@ def browser():
     # Playwright's sync API runs an event loop in this thread, which Django takes
     # for async code; the tests' own database work is still synchronous.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from django.db import DEFAULT_DB_ALIAS, connections
     from playwright.sync_api import sync_playwright
 
+    # With that loop running, Django looks its connection up per async context and
+    # would open a second one: keep the one the test database was set up on (it
+    # holds the data serialized for serialized_rollback).
+    connection = connections[DEFAULT_DB_ALIAS]
     with sync_playwright() as playwright:
+        connections[DEFAULT_DB_ALIAS] = connection
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
@@ -67,18 +78,3 @@ def page_without_js(browser):
     context.close()
     assert page.foreign_requests == []
     assert page.csp_violations == []
-
-
-@pytest.fixture
-def amount_rules(transactional_db):
-    """The amount rules the migrations load: an earlier transactional test may have
-    flushed them."""
-    from donations.models import AmountRule
-
-    rules = importlib.import_module("donations.migrations.0002_amount_rules").RULES
-    for kind, currency, presets, minimum, maximum in rules:
-        AmountRule.objects.get_or_create(
-            kind=kind,
-            currency=currency,
-            defaults={"presets": presets, "minimum": minimum, "maximum": maximum},
-        )

@@ -24,7 +24,7 @@ from playwright.sync_api import expect  # noqa: E402
 from ngo.staff_groups import CONTENT_EDITORS, FUNDRAISING  # noqa: E402
 from tests.builders import make_programme  # noqa: E402
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("amount_rules")]
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PASSWORD = "a-long-password-1"
 
 

@@ -17,8 +17,9 @@ from playwright.sync_api import expect  # noqa: E402
 
 from tests.builders import make_programme  # noqa: E402
 
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-@pytest.mark.django_db(transaction=True)
+
 def test_keyboard_user_skips_to_content_and_switches_language(page, live_server):
     programme = make_programme(slug="families")
     page.goto(f"{live_server.url}/en/programmes/")
@@ -36,7 +37,6 @@ def test_keyboard_user_skips_to_content_and_switches_language(page, live_server)
     expect(page.get_by_role("heading", level=1)).to_have_text("Families (da)")
 
 
-@pytest.mark.django_db(transaction=True)
 def test_admin_shows_one_tab_per_language(page, live_server, django_user_model):
     user = django_user_model.objects.create_superuser("admin", "a@example.org", "a-long-password-1")
     device = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)

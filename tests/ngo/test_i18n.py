@@ -1,10 +1,12 @@
-import re
-
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import override
+from pytest_django.asserts import assertContains, assertInHTML, assertRedirects
 
+from tests.builders import make_programme
 from tests.conftest import LANGUAGE_CODES
+from tests.markup import breadcrumbs, language_switcher
 
 pytestmark = pytest.mark.django_db
 
@@ -23,15 +25,12 @@ def test_bare_root_redirects_to_preferred_language(client, headers, cookies, exp
     for name, value in cookies.items():
         client.cookies[name] = value
     response = client.get("/", **headers)
-    assert response.status_code == 302
-    assert response["Location"] == expected
+    assertRedirects(response, expected, fetch_redirect_response=False)
 
 
 @pytest.mark.parametrize("code", LANGUAGE_CODES)
 def test_home_page_declares_its_language(client, code):
-    response = client.get(f"/{code}/")
-    assert response.status_code == 200
-    assert f'<html lang="{code}">' in response.content.decode()
+    assertContains(client.get(f"/{code}/"), f'<html lang="{code}">')
 
 
 def test_url_words_are_translated():
@@ -49,32 +48,30 @@ def test_url_words_are_translated():
 
 
 def test_language_switcher_and_hreflang_lead_to_the_same_page(client):
-    html = client.get("/fr/confidentialite/").content.decode()
-    switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
-    assert re.findall(r'href="([^"]+)" lang="(\w+)"', switcher) == [
-        ("/en/privacy/", "en"),
-        ("/nl/privacy/", "nl"),
-        ("/fr/confidentialite/", "fr"),
-        ("/nb/personvern/", "nb"),
-        ("/da/privatliv/", "da"),
+    response = client.get("/fr/confidentialite/")
+    urls = [
+        "/en/privacy/",
+        "/nl/privacy/",
+        "/fr/confidentialite/",
+        "/nb/personvern/",
+        "/da/privatliv/",
     ]
-    assert 'aria-current="true">Français<' in switcher
-    alternates = dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)"', html))
-    assert alternates == {
-        "en": "http://testserver/en/privacy/",
-        "x-default": "http://testserver/en/privacy/",
-        "nl": "http://testserver/nl/privacy/",
-        "fr": "http://testserver/fr/confidentialite/",
-        "nb": "http://testserver/nb/personvern/",
-        "da": "http://testserver/da/privatliv/",
-    }
+    assertInHTML(language_switcher("fr", urls), response.content.decode())
+    alternates = {"x-default": "/en/privacy/", **dict(zip(LANGUAGE_CODES, urls, strict=True))}
+    assertContains(response, '<link rel="alternate"', count=len(alternates))
+    for hreflang, url in alternates.items():
+        link = f'<link rel="alternate" hreflang="{hreflang}" href="http://testserver{url}">'
+        assertContains(response, link, count=1, html=True)
 
 
 def test_pages_are_in_the_language_of_the_url(client):
-    assert "Aller au contenu principal" in client.get("/fr/").content.decode()
-    assert "Hopp til hovedinnholdet" in client.get("/nb/").content.decode()
-    assert "Spring til hovedindholdet" in client.get("/da/privatliv/").content.decode()
-    assert "Naar de hoofdinhoud" in client.get("/nl/privacy/").content.decode()
+    for url, skip in [
+        ("/fr/", "Aller au contenu principal"),
+        ("/nb/", "Hopp til hovedinnholdet"),
+        ("/da/privatliv/", "Spring til hovedindholdet"),
+        ("/nl/privacy/", "Naar de hoofdinhoud"),
+    ]:
+        assertContains(client.get(url), f'<a class="skip-link" href="#main">{skip}</a>', html=True)
 
 
 def test_visiting_a_language_remembers_it_for_the_bare_root(client):
@@ -83,19 +80,40 @@ def test_visiting_a_language_remembers_it_for_the_bare_root(client):
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr")["Location"] == "/nb/"
 
 
+@pytest.mark.parametrize(
+    "path,status",
+    [("/da/findes-ikke/", 404), ("/da/programmer/families-en/", 301), ("/da/privatliv", 301)],
+)
+def test_only_a_page_that_is_shown_changes_the_remembered_language(client, path, status):
+    make_programme(slug="families")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nb"
+    response = client.get(path)
+    assert response.status_code == status
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+    shown = client.get("/da/privatliv/")
+    assert shown.status_code == 200
+    assert shown.cookies[settings.LANGUAGE_COOKIE_NAME].value == "da"
+
+
+def test_a_page_in_the_remembered_language_does_not_set_it_again(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "da"
+    assert settings.LANGUAGE_COOKIE_NAME not in client.get("/da/privatliv/").cookies
+
+
 def test_unknown_page_is_a_translated_404(client):
-    response = client.get("/da/findes-ikke/")
-    assert response.status_code == 404
-    assert "Siden blev ikke fundet" in response.content.decode()
+    assertContains(client.get("/da/findes-ikke/"), "Siden blev ikke fundet", status_code=404)
 
 
 def test_layout_landmarks(client):
-    html = client.get("/en/privacy/").content.decode()
-    assert html.index('class="skip-link" href="#main"') < html.index('<main id="main"')
-    assert '<nav class="site-nav" aria-label="Main">' in html
-    assert '<footer class="site-footer">' in html
-    assert '<a href="/en/privacy/">Privacy</a>' in html
-    crumbs = html.split('aria-label="Breadcrumb"')[1].split("</nav>")[0]
-    assert (
-        '<a href="/en/">Home</a>' in crumbs and '<span aria-current="page">Privacy</span>' in crumbs
+    response = client.get("/en/privacy/")
+    html = response.content.decode()
+    assertContains(
+        response, '<a class="skip-link" href="#main">Skip to main content</a>', html=True
     )
+    assert html.index('class="skip-link"') < html.index('<main id="main"')  # the first link
+    assertContains(response, '<nav class="site-nav" aria-label="Main">')
+    assertContains(response, '<footer class="site-footer">')
+    assertInHTML(
+        '<nav aria-label="Footer"><ul><li><a href="/en/privacy/">Privacy</a></li></ul></nav>', html
+    )
+    assertInHTML(breadcrumbs(("Home", "/en/"), "Privacy"), html)

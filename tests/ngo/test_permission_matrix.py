@@ -10,10 +10,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from donations.models import Mandate
+from donations import bank_imports, collections, notices
+from donations.models import Collection, ImportKind, Mandate, Sponsorship, Status
 from ngo.staff_groups import CONTENT_EDITORS, FUNDRAISING
 from tests.builders import give, sponsor
 from tests.conftest import sign_in
+from tests.donations.bank_samples import Return, camt054, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +30,9 @@ NO_ADD = {
     "donations.sponsorship",
     "donations.gift",
     "donations.reveal",
+    "donations.prenotice",
+    "donations.collectionrun",
+    "donations.collection",
     "django_tasks_database.dbtaskresult",
     "axes.accessattempt",
     "axes.accesslog",
@@ -39,6 +44,10 @@ NO_DELETE = {
     "donations.sponsorship",
     "donations.gift",
     "donations.reveal",
+    "donations.prenotice",
+    "donations.collectionrun",
+    "donations.collection",
+    "donations.bankimport",
     "django_tasks_database.dbtaskresult",
 }
 
@@ -85,6 +94,14 @@ def every_record(client, django_user_model):
     call_command("load_demo", verbosity=0)
     sponsor(client, tax_deduction="on", national_id="85.07.30-033.28")
     give(client)
+    sponsorship = Sponsorship.objects.get()
+    notices.queue_notice(sponsorship, sponsorship.first_collection)
+    sponsorship.status = Status.ACTIVE
+    sponsorship.save()
+    collections.start_run("sepa", sponsorship.first_collection)
+    collection = Collection.objects.get()
+    returned = camt054([Return(collection.reference, "AC04")])
+    bank_imports.import_file(ImportKind.RETURNS, upload(returned), by=None)
     boss = django_user_model.objects.create_superuser("boss", "boss@example.org", "pw-123456789")
     StaticDevice.objects.create(user=boss, name="Recovery codes")
     client.post("/admin/login/", {"username": "nobody", "password": "wrong"})  # axes records

@@ -20,6 +20,8 @@ PRODUCTION = {
     "DONATION_BIC_EUR": "COBADEFFXXX",
     "AVTALEGIRO_ORGANISATION_NUMBER": "987654325",
     "AVTALEGIRO_ACCOUNT": "86011117947",
+    "AVTALEGIRO_DATA_TRANSMITTER": "00012345",
+    "AVTALEGIRO_AGREEMENT_ID": "000012345",
     "DONATION_ACCOUNT_NOK": "86011117947",
     "BETALINGSSERVICE_PBS_NUMBER": "87654321",
     "BETALINGSSERVICE_DEBTOR_GROUP": "00002",
@@ -68,10 +70,15 @@ def test_debug_off_without_donor_data_key_refuses_to_start_with_one_line():
 
 def test_debug_off_with_demo_or_wrong_banking_settings_refuses_to_start_with_one_line():
     demo = {k: v for k, v in PRODUCTION.items() if k != "AVTALEGIRO_ACCOUNT"}
-    result = run(["manage.py", "check"], **{**demo, "SEPA_CREDITOR_ID": "DE99ZZZ09999999999"})
+    wrong = {
+        "SEPA_CREDITOR_ID": "DE99ZZZ09999999999",
+        "SEPA_DIRECT_DEBIT_SCHEMA": "pain.008.001.99",
+    }
+    result = run(["manage.py", "check"], **{**demo, **wrong, "AVTALEGIRO_AGREEMENT_ID": "12"})
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         "ngo: banking settings: AVTALEGIRO_ACCOUNT must be set; SEPA_CREDITOR_ID is not valid; "
+        "AVTALEGIRO_AGREEMENT_ID is not valid; SEPA_DIRECT_DEBIT_SCHEMA is not valid; "
         "refusing to start."
     ]
 

@@ -23,7 +23,34 @@ def test_groups_hold_only_their_own_apps_permissions(group_name):
     assert apps <= set(STAFF_GROUP_APPS[group_name])
 
 
-def test_sync_removes_a_foreign_permission_added_by_hand():
+def permissions_of(group):
+    return set(group.permissions.values_list("content_type__app_label", "codename"))
+
+
+def test_sync_removes_the_other_groups_permissions_added_by_hand():
+    editors = Group.objects.get(name=CONTENT_EDITORS)
+    fundraising = Group.objects.get(name=FUNDRAISING)
+    editors_own, fundraising_own = permissions_of(editors), permissions_of(fundraising)
+    editors.permissions.add(Permission.objects.get(codename="view_donor"))
+    fundraising.permissions.add(
+        Permission.objects.get(codename="change_project"),
+        Permission.objects.get(codename="delete_sponsorship"),  # never deleted, even by them
+    )
+    staff_groups_sync()
+    assert permissions_of(editors) == editors_own
+    assert permissions_of(fundraising) == fundraising_own
+    assert ("programmes", "change_project") in editors_own
+    assert ("donations", "view_donor") in fundraising_own
+
+
+def test_sync_gives_back_a_permission_removed_by_hand():
+    editors = Group.objects.get(name=CONTENT_EDITORS)
+    editors.permissions.remove(Permission.objects.get(codename="change_project"))
+    staff_groups_sync()
+    assert editors.permissions.filter(codename="change_project").exists()
+
+
+def test_sync_keeps_a_permission_outside_every_group_s_apps():
     editors = Group.objects.get(name=CONTENT_EDITORS)
     user_perm = Permission.objects.get(codename="view_user")
     editors.permissions.add(user_perm)

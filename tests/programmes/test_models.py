@@ -2,8 +2,10 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import translation
 
-from programmes.models import Project, ProjectStatus
+from programmes.models import Programme, Project, ProjectStatus
 from tests.builders import make_programme, make_project
 
 pytestmark = pytest.mark.django_db
@@ -53,12 +55,30 @@ def test_rich_text_is_sanitised_on_save_in_every_language():
 
 
 def test_slugs_are_unique_within_each_language():
-    make_programme(slug="families")
+    first = make_programme(slug="families")
     other = make_programme(slug="other")
-    other.slug_nl = "families-nl"
+    other.slug_nl = first.slug_nl
     with pytest.raises(ValidationError) as error:
         other.full_clean()
-    assert "slug_nl" in error.value.message_dict
+    assert error.value.message_dict == {"slug_nl": ["Another page already uses this address."]}
+
+
+def test_the_database_keeps_slugs_unique_even_without_clean():
+    first = make_project(slug="families")
+    other = make_project(slug="other")
+    other.slug_da = first.slug_da
+    with transaction.atomic(), pytest.raises(IntegrityError):
+        other.save()
+
+
+def test_untranslated_slugs_are_null_and_never_clash():
+    first = make_programme(all_languages=False)
+    second = make_programme(all_languages=False)
+    second.full_clean()
+    assert Programme.objects.filter(slug_nb__isnull=True).count() == 2
+    with translation.override("nb"):
+        # An untranslated page keeps its English address in every language.
+        assert first.get_absolute_url() == f"/nb/programmer/{first.slug_en}/"
 
 
 def test_published_projects_need_a_published_programme():

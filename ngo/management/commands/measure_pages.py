@@ -24,7 +24,7 @@ class Command(BaseCommand):
             paths += [programme.get_absolute_url(), project.get_absolute_url()]
         paths += ["/en/advocacy/", "/en/advocacy/milestones/", "/en/advocacy/publications/"]
         agenda = Agenda.objects.published().order_by("order").first()
-        demand = Demand.objects.filter(agenda__published=True).first()
+        demand = Demand.objects.published().first()
         if agenda and demand:
             paths += [agenda.get_absolute_url(), demand.get_absolute_url()]
         paths += ["/en/donate/", "/en/become-a-sponsor/", "/nb/bli-fadder/", "/nl/geef/"]

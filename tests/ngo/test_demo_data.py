@@ -1,0 +1,122 @@
+import tomllib
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from advocacy.models import Agenda, Coalition, Demand, DemandStatusChange, Milestone, Publication
+from ngo.management.demo import set_translations
+from ngo.models import Photo
+from programmes.models import (
+    Funder,
+    Goal,
+    KeyFigure,
+    Principle,
+    Programme,
+    Project,
+    ReachFigure,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def demo_data_files():
+    return {
+        app.label: path
+        for app in apps.get_app_configs()
+        for path in Path(app.path).glob("demo/*.toml")
+    }
+
+
+def translated_tables(items, where):
+    """Every table of texts in a list of items: the tables among an item's
+    values, and those of its own lists of items (principles, demands, ...)."""
+    for number, item in enumerate(items, start=1):
+        for key, value in item.items():
+            if isinstance(value, dict):
+                yield f"{where}[{number}].{key}", value
+            elif value and isinstance(value, list) and isinstance(value[0], dict):
+                yield from translated_tables(value, f"{where}[{number}].{key}")
+
+
+def total(items, key):
+    return sum(len(item.get(key, [])) for item in items)
+
+
+def test_every_demo_text_has_five_languages_and_loading_twice_makes_no_duplicates():
+    files = demo_data_files()
+    assert set(files) == {"programmes", "advocacy"}
+    content = {label: tomllib.loads(path.read_text("utf-8")) for label, path in files.items()}
+    tables = [
+        (where, table)
+        for data in content.values()
+        for section, items in data.items()
+        for where, table in translated_tables(items, section)
+    ]
+    assert len(tables) > 150
+    for where, table in tables:
+        assert sorted(table) == sorted(settings.LANGUAGE_CODES), where
+        assert all(isinstance(text, str) and text.strip() for text in table.values()), where
+
+    programmes, advocacy = content["programmes"], content["advocacy"]
+    expected = {
+        Funder: len(programmes["funders"]),
+        Programme: len(programmes["programmes"]),
+        Principle: total(programmes["programmes"], "principles"),
+        KeyFigure: total(programmes["programmes"], "key_figures"),
+        Project: len(programmes["projects"]),
+        Goal: total(programmes["projects"], "goals"),
+        ReachFigure: total(programmes["projects"], "reach_figures"),
+        Photo: len(programmes["programmes"]) + len(programmes["projects"]),
+        Agenda: len(advocacy["agendas"]),
+        Demand: total(advocacy["agendas"], "demands"),
+        DemandStatusChange: sum(
+            total(agenda["demands"], "status_changes") for agenda in advocacy["agendas"]
+        ),
+        Milestone: len(advocacy["milestones"]),
+        Coalition: len(advocacy["coalitions"]),
+        Publication: len(advocacy["publications"]),
+    }
+    call_command("load_demo", verbosity=0)
+    assert {model: model.objects.count() for model in expected} == expected
+    call_command("load_demo", verbosity=0)
+    assert {model: model.objects.count() for model in expected} == expected
+    assert expected[Programme] == 4 and expected[Project] == 8 and expected[Demand] == 21
+
+    for data in programmes["projects"]:
+        project = Project.objects.get(slug_en=data["slug"]["en"])
+        for field in ("name", "slug", "places", "summary", "body"):
+            for code, text in data[field].items():
+                assert getattr(project, f"{field}_{code}") == text, (project, field, code)
+        assert [goal.text_da for goal in project.goals.order_by("order")] == [
+            goal["text"]["da"] for goal in data["goals"]
+        ]
+    for data in advocacy["agendas"]:
+        agenda = Agenda.objects.get(slug_en=data["slug"]["en"])
+        assert [(d.text_nb, d.status) for d in agenda.demands.order_by("order")] == [
+            (d["text"]["nb"], d["status_changes"][-1]["status"]) for d in data["demands"]
+        ]
+
+
+FIVE = {"en": "Parents lead", "nl": "Ouders", "fr": "Parents", "nb": "Foreldre", "da": "Forældre"}
+WITHOUT_DA = {code: text for code, text in FIVE.items() if code != "da"}
+
+
+@pytest.mark.parametrize(
+    ("heading", "message"),
+    [
+        (WITHOUT_DA, "no text in da"),
+        ({**WITHOUT_DA, "de": "Eltern"}, "unknown language de; no text in da"),
+        ({**FIVE, "nl": " "}, "no text in nl"),
+        ("Parents lead", "expected a text for each of en, nl, fr, nb, da"),
+    ],
+)
+def test_a_text_without_exactly_the_five_languages_is_refused_naming_the_item(heading, message):
+    principle = Principle()
+    with pytest.raises(CommandError) as refused:
+        set_translations(principle, heading=heading, text=FIVE)
+    assert str(refused.value) == f"Demo content, principle “Parents lead”, heading: {message}."
+    assert not principle.heading_en and not principle.text_en
