@@ -1,17 +1,58 @@
+from io import BytesIO
+
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
-from donations import services
-from donations.models import AmountRule, Donor, Gift, Mandate, Reveal, Sponsorship, Status
+from donations import (
+    bank_imports,
+    collections,
+    import_admin,  # noqa: F401 (registers the bank imports' admin)
+    overview_admin,  # noqa: F401 (registers the fundraising overview and collections)
+    services,
+)
+from donations.bank_returns import describe_reason
+from donations.banking import Scheme
+from donations.forms import CollectionRunForm
+from donations.models import (
+    AmountRule,
+    Collection,
+    CollectionRun,
+    Donor,
+    Gift,
+    Mandate,
+    PreNotice,
+    Reveal,
+    RunState,
+    Sponsorship,
+    Status,
+)
+from donations.money import format_money
 from donations.places import Place, describe
+from donations.tax_admin import TaxDataMixin
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records the site itself writes (reveals, notices): staff read them, nobody
+    adds, edits or deletes one."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(AmountRule)
@@ -64,7 +105,7 @@ class RevealMixin:
 
 
 @admin.register(Donor)
-class DonorAdmin(RevealMixin, admin.ModelAdmin):
+class DonorAdmin(TaxDataMixin, RevealMixin, admin.ModelAdmin):
     list_display = ("__str__", "email", "country", "language", "wants_tax_receipt", "created")
     list_filter = ("country", "language", "wants_tax_receipt", "newsletter", "created")
     search_fields = ("first_name", "last_name", "email")
@@ -128,8 +169,20 @@ class DonorAdmin(RevealMixin, admin.ModelAdmin):
 
 @admin.register(Mandate)
 class MandateAdmin(RevealMixin, admin.ModelAdmin):
-    list_display = ("reference", "scheme", "donor", "account_holder", "masked_account", "signed_at")
-    list_filter = ("scheme",)
+    list_display = (
+        "reference",
+        "scheme",
+        "donor",
+        "account_holder",
+        "masked_account",
+        "signed_at",
+        "suspension",
+    )
+    list_filter = (
+        "scheme",
+        "notices_waived",
+        ("suspended_at", admin.EmptyFieldListFilter),
+    )
     search_fields = ("reference", "donor__email", "donor__first_name", "donor__last_name")
     list_select_related = ("donor",)
     date_hierarchy = "signed_at"
@@ -145,15 +198,20 @@ class MandateAdmin(RevealMixin, admin.ModelAdmin):
         "creditor_group",
         "text",
         "signed_at",
+        "suspension",
     )
-    fields = readonly_fields
+    fields = (*readonly_fields, "notices_waived")
     reveal_label = _("account number")
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
-        return False  # a signed mandate is never edited
+        # A signed mandate is never edited, save for one fact the donor's bank tells
+        # us: that an AvtaleGiro donor wants no notice before each collection.
+        if obj is not None and obj.scheme != Scheme.AVTALEGIRO:
+            return False
+        return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         return False  # nor deleted: it is the proof of what the donor agreed to
@@ -161,6 +219,13 @@ class MandateAdmin(RevealMixin, admin.ModelAdmin):
     @admin.display(description=_("account"))
     def masked_account(self, obj):
         return obj.account_masked
+
+    @admin.display(description=_("suspended"))
+    def suspension(self, obj):
+        if obj.suspended_at is None:
+            return "—"
+        when = formats.date_format(timezone.localtime(obj.suspended_at), "DATE_FORMAT")
+        return f"{when} · {describe_reason(obj.suspended_reason)}"
 
     @admin.display(description=_("account"))
     def account(self, obj):
@@ -243,6 +308,21 @@ class DonationAdmin(admin.ModelAdmin):
         self.change_status(request, queryset, Status.CANCELLED)
 
 
+class NeedsCallFilter(admin.SimpleListFilter):
+    """Sponsorships whose collections stopped after two returns, not cancelled."""
+
+    title = _("needs a call")
+    parameter_name = "call"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Listed for a call"))]
+
+    def queryset(self, request, queryset):
+        if self.value() != "yes":
+            return queryset
+        return queryset.filter(needs_call=True).exclude(status=Status.CANCELLED)
+
+
 @admin.register(Sponsorship)
 class SponsorshipAdmin(DonationAdmin):
     list_display = (
@@ -253,21 +333,39 @@ class SponsorshipAdmin(DonationAdmin):
         "place",
         "collection_day",
         "status",
+        "needs_call",
         "created",
     )
+    actions = (*DonationAdmin.actions, "resume_collections")
     list_filter = (
+        NeedsCallFilter,
         "status",
         "currency",
         PlaceFilter,
         "collection_day",
         ("confirmation_sent", admin.EmptyFieldListFilter),
         "created",
+        "status_changed_at",
     )
     list_select_related = ("donor", "project")
 
     @admin.display(description=_("place"))
     def place(self, obj):
         return obj.place_name
+
+    @admin.action(description=_("Resume collections after a call"), permissions=["change"])
+    def resume_collections(self, request, queryset):
+        resumed = bank_imports.resume_after_call(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d sponsorship will be collected again.",
+                "%(count)d sponsorships will be collected again.",
+                resumed,
+            )
+            % {"count": resumed},
+            messages.SUCCESS,
+        )
 
     def changelist_view(self, request, extra_context=None):
         totals = Sponsorship.objects.monthly_totals()
@@ -285,10 +383,13 @@ class GiftAdmin(DonationAdmin):
         "programme",
         "payment_reference",
         "status",
+        "received_on",
         "created",
     )
     list_filter = (
         "status",
+        "amount_differs",
+        ("received_on", admin.EmptyFieldListFilter),
         "currency",
         "programme",
         ("confirmation_sent", admin.EmptyFieldListFilter),
@@ -299,7 +400,7 @@ class GiftAdmin(DonationAdmin):
 
 
 @admin.register(Reveal)
-class RevealAdmin(admin.ModelAdmin):
+class RevealAdmin(ReadOnlyAdmin):
     """Who looked at which full number, and when. Nobody edits this record."""
 
     list_display = ("at", "user", "donor", "what")
@@ -307,11 +408,153 @@ class RevealAdmin(admin.ModelAdmin):
     date_hierarchy = "at"
     list_select_related = ("user", "donor")
 
+
+class CollectionInline(admin.TabularInline):
+    model = Collection
+    fields = ("reference", "sponsorship", "amount", "sequence", "status", "reason", "returned_on")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        # Each row names its sponsorship: one query for the run, not one per row.
+        return super().get_queryset(request).select_related("sponsorship")
+
+    @admin.display(description=_("reason"))
+    def reason(self, collection):
+        return describe_reason(collection.return_reason)
+
+
+@admin.register(CollectionRun)
+class CollectionRunAdmin(admin.ModelAdmin):
+    """Bank files of monthly collections: started here (preview, then confirm),
+    downloaded, and marked once sent to the bank."""
+
+    list_display = ("__str__", "state", "count", "run_total", "created_by", "created")
+    list_select_related = ("created_by",)
+    list_filter = ("scheme", "state")
+    date_hierarchy = "collection_date"
+    inlines = [CollectionInline]
+    actions = ("mark_submitted",)
+    readonly_fields = (
+        "scheme",
+        "collection_date",
+        "state",
+        "count",
+        "run_total",
+        "download",
+        "created",
+        "created_by",
+        "submitted_at",
+    )
+    fields = readonly_fields
+
     def has_add_permission(self, request):
+        # Runs are started through the preview in start_view, never typed in.
         return False
 
     def has_change_permission(self, request, obj=None):
-        return False
+        # A run is never edited: its page is for reading and downloading; the list's
+        # action marks runs as sent.
+        return obj is None and super().has_change_permission(request)
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("total"))
+    def run_total(self, run):
+        return format_money(run.total, run.currency)
+
+    @admin.display(description=_("file"))
+    def download(self, run):
+        url = reverse("admin:donations_collectionrun_download", args=[run.pk])
+        return format_html('<a href="{}">{}</a>', url, run.file_name)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("start/", view(self.start_view), name="donations_collectionrun_start"),
+            path(
+                "<int:pk>/download/",
+                view(self.download_view),
+                name="donations_collectionrun_download",
+            ),
+            *super().get_urls(),
+        ]
+
+    def start_view(self, request):
+        if not request.user.has_perm("donations.add_collectionrun"):
+            raise PermissionDenied
+        form = CollectionRunForm(request.POST or None)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Start a collection run"),
+            "form": form,
+        }
+        if request.method == "POST" and form.is_valid():
+            scheme, day = form.cleaned_data["scheme"], form.cleaned_data["collection_date"]
+            if "confirm" not in request.POST:
+                context["preview"] = collections.preview(scheme, day)
+            else:
+                return self.start_confirmed(request, scheme, day)
+        return TemplateResponse(request, "admin/donations/collectionrun/start.html", context)
+
+    def start_confirmed(self, request, scheme, day):
+        try:
+            run = collections.start_run(scheme, day, by=request.user)
+        except collections.RunRefused as refusal:
+            self.message_user(request, str(refusal), messages.ERROR)
+            return redirect("admin:donations_collectionrun_changelist")
+        self.log_addition(request, run, [{"added": {}}])
+        self.message_user(
+            request,
+            _("The run is ready: %(count)d collections, %(total)s. Download its file below.")
+            % {"count": run.count, "total": format_money(run.total, run.currency)},
+            messages.SUCCESS,
+        )
+        return redirect("admin:donations_collectionrun_change", run.pk)
+
+    def download_view(self, request, pk):
+        # The file holds every donor's account number: those who may reveal them.
+        if not request.user.has_perm("donations.reveal_donor_data"):
+            raise PermissionDenied
+        run = get_object_or_404(CollectionRun, pk=pk)
+        self.log_change(request, run, f"Downloaded {run.file_name}")
+        return FileResponse(
+            BytesIO(collections.run_file(run)), as_attachment=True, filename=run.file_name
+        )
+
+    @admin.action(description=_("Mark as sent to the bank"), permissions=["change"])
+    def mark_submitted(self, request, queryset):
+        changed = queryset.filter(state=RunState.READY).update(
+            state=RunState.SUBMITTED, submitted_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d run marked as sent.", "%(count)d runs marked as sent.", changed)
+            % {"count": changed},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(PreNotice)
+class PreNoticeAdmin(ReadOnlyAdmin):
+    """Which donors were told of a coming collection, and whether the email went out.
+    Made by send_collection_notices only; nobody edits them."""
+
+    list_display = ("sponsorship", "collection_date", "notified_amount", "queued_at", "sent_at")
+    list_filter = (("sent_at", admin.EmptyFieldListFilter), "collection_date")
+    search_fields = ("sponsorship__reference",)
+    date_hierarchy = "collection_date"
+    list_select_related = ("sponsorship",)
+    fields = ("sponsorship", "collection_date", "notified_amount", "queued_at", "sent_at")
+    readonly_fields = fields
+
+    @admin.display(description=_("amount"))
+    def notified_amount(self, notice):
+        return format_money(notice.amount, notice.currency)

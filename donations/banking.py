@@ -35,6 +35,9 @@ class Scheme(models.TextChoices):
 
 
 # Each currency is collected by the scheme its donors' banks use.
+# The pain.008 versions the collection files can be written in.
+SEPA_SCHEMAS = ("pain.008.001.08", "pain.008.001.02")
+
 SCHEMES = {"EUR": Scheme.SEPA, "NOK": Scheme.AVTALEGIRO, "DKK": Scheme.BETALINGSSERVICE}
 
 
@@ -270,6 +273,12 @@ def settings_problems(own_values_required=False):
             settings.AVTALEGIRO_ORGANISATION_NUMBER
         ),
         "AVTALEGIRO_ACCOUNT": lambda: kontonr.is_valid(settings.AVTALEGIRO_ACCOUNT),
+        "AVTALEGIRO_DATA_TRANSMITTER": lambda: bool(
+            re.fullmatch(r"\d{8}", settings.AVTALEGIRO_DATA_TRANSMITTER)
+        ),
+        "AVTALEGIRO_AGREEMENT_ID": lambda: bool(
+            re.fullmatch(r"\d{9}", settings.AVTALEGIRO_AGREEMENT_ID)
+        ),
         "DONATION_ACCOUNT_NOK": lambda: kontonr.is_valid(settings.DONATION_ACCOUNTS["NOK"]),
         "BETALINGSSERVICE_PBS_NUMBER": lambda: bool(
             re.fullmatch(r"\d{8}", settings.BETALINGSSERVICE_PBS_NUMBER)
@@ -285,6 +294,8 @@ def settings_problems(own_values_required=False):
         for name in settings.BANKING_SETTINGS[code]:
             if not checks[name]():
                 problems.append(f"{name} is not valid")
+    if "EUR" in offered and settings.SEPA_DIRECT_DEBIT_SCHEMA not in SEPA_SCHEMAS:
+        problems.append("SEPA_DIRECT_DEBIT_SCHEMA is not valid")
     if "NOK" in offered and not 6 <= settings.AVTALEGIRO_KID_LENGTH <= 25:
         problems.append("AVTALEGIRO_KID_LENGTH is not valid")
     return problems

@@ -19,6 +19,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
@@ -31,7 +32,7 @@ from stdnum.exceptions import ValidationError as NumberError
 from stdnum.no import fodselsnummer
 
 from donations import banking, legal
-from donations.models import AmountRule, DonationKind
+from donations.models import AmountRule, DonationKind, ImportKind
 from donations.money import babel_locale, currency_name, format_money
 from donations.places import Place, describe
 from donations.services import DonorDetails
@@ -562,3 +563,72 @@ class GiftForm(DonationForm):
     )
 
     gift_fields = ("programme",)
+
+
+class CollectionRunForm(forms.Form):
+    """Staff start a collection run: which scheme, which collection date."""
+
+    scheme = forms.ChoiceField(label=_("Scheme"))
+    collection_date = forms.DateField(
+        label=_("Collection date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("One of the collection days donors choose from."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        schemes = [banking.scheme_for(code) for code in settings.DONATION_CURRENCIES]
+        self.fields["scheme"].choices = [(s.value, s.label) for s in schemes if s]
+
+    def clean_collection_date(self):
+        value = self.cleaned_data["collection_date"]
+        if value < timezone.localdate():
+            raise ValidationError(_("This date has passed."), code="past")
+        if value.day not in settings.DONATION_COLLECTION_DAYS:
+            days = ", ".join(str(day) for day in settings.DONATION_COLLECTION_DAYS)
+            raise ValidationError(
+                _("Collections fall on these days of the month: %(days)s."),
+                code="not_a_collection_day",
+                params={"days": days},
+            )
+        return value
+
+
+class BankImportForm(forms.Form):
+    """Staff import a file the bank sent: which kind, and the file."""
+
+    kind = forms.ChoiceField(label=_("Kind of file"), choices=ImportKind.choices)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("As downloaded from the bank, unchanged. Each file is imported once."),
+    )
+
+
+class ExportForm(forms.Form):
+    """Staff choose which collections or gifts to export: dates and a currency."""
+
+    # A date input takes its value as YYYY-MM-DD whatever the language.
+    date_from = forms.DateField(
+        label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    date_to = forms.DateField(
+        label=_("To"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Both days included: collections by collection date, gifts by the day made."),
+    )
+    currency = forms.ChoiceField(label=_("Currency"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        codes = [(code, code) for code in settings.DONATION_CURRENCIES]
+        self.fields["currency"].choices = [("", _("All currencies")), *codes]
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("date_from"), data.get("date_to")
+        if first and last and last < first:
+            self.add_error(
+                "date_to",
+                ValidationError(_("The end can not be before the start."), code="backwards"),
+            )
+        return data

@@ -32,13 +32,13 @@ def with_currency_spacing(text, symbol):
     return text
 
 
-def format_money(amount, currency, language=None):
+def format_money(amount, currency, language=None, cents=False):
     """An amount with its currency in the reader's language; whole amounts without
-    decimals, as donation pages write them."""
+    decimals, as donation pages write them, unless `cents` (receipts: "€ 40,00")."""
     locale = babel_locale(language)
     amount = Decimal(amount)
     pattern = copy.copy(locale.currency_formats["standard"])
-    if amount == amount.to_integral_value():
+    if not cents and amount == amount.to_integral_value():
         pattern.frac_prec = (0, 0)
     text = pattern.apply(amount, locale, currency=currency, currency_digits=False)
     return with_currency_spacing(text, get_currency_symbol(currency, locale=locale))

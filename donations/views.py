@@ -63,17 +63,18 @@ def count_donation(request):
     usage(request, "donations:stored", settings.DONATION_STORED_RATE, increment=True)
 
 
-def try_again_later(request, form_url):
-    return render(request, "donations/try_again_later.html", {"form_url": form_url}, status=429)
-
-
 @method_decorator([sensitive_post_parameters(), never_cache], name="dispatch")
 class DonationFormView(BreadcrumbMixin, FormView):
     """A donation form: the page, the currency switch, the checks against bots, and
     Post/Redirect/Get."""
 
     model = None
+    section = "donate"
     title = ""
+
+    def try_again_later(self):
+        context = {"form_url": self.request.get_full_path(), "view": self}
+        return render(self.request, "donations/try_again_later.html", context, status=429)
 
     def get_initial(self):
         query = self.request.GET
@@ -107,7 +108,7 @@ class DonationFormView(BreadcrumbMixin, FormView):
 
     def post(self, request, *args, **kwargs):
         if request.POST.get("website") or too_many_posts(request):
-            return try_again_later(request, request.get_full_path())
+            return self.try_again_later()
         form = self.get_form()
         if form.currency_switch_requested():
             return self.switch_currency(form)
@@ -132,7 +133,7 @@ class DonationFormView(BreadcrumbMixin, FormView):
         donation = self.model.objects.filter(submission_token=token).first()
         if donation is None:
             if too_many_donations(self.request):
-                return try_again_later(self.request, self.request.get_full_path())
+                return self.try_again_later()
             try:
                 donation = self.record(form)
             except IntegrityError:
@@ -247,6 +248,7 @@ class GiftView(DonationFormView):
 class DonateView(BreadcrumbMixin, TemplateView):
     """The way in from the header: a monthly sponsorship first, a one-off gift second."""
 
+    section = "donate"
     template_name = "donations/donate.html"
 
     def get_breadcrumbs(self):
@@ -257,6 +259,7 @@ class DonateView(BreadcrumbMixin, TemplateView):
 class ThankYouView(BreadcrumbMixin, TemplateView):
     """Shows a donation only to the browser that made it: the address alone is not enough."""
 
+    section = "donate"
     template_name = "donations/thank_you.html"
 
     def get_context_data(self, **kwargs):

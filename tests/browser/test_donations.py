@@ -18,7 +18,7 @@ if not os.path.exists(CHROMIUM):
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("amount_rules")]
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def fill_donor(page, first_name="Ann", last_name="Peeters"):

@@ -164,6 +164,8 @@ def test_production_must_set_its_own_identifiers(settings):
         "DONATION_BIC_EUR must be set",
         "AVTALEGIRO_ORGANISATION_NUMBER must be set",
         "AVTALEGIRO_ACCOUNT must be set",
+        "AVTALEGIRO_DATA_TRANSMITTER must be set",
+        "AVTALEGIRO_AGREEMENT_ID must be set",
         "DONATION_ACCOUNT_NOK must be set",
     ]
 

@@ -7,10 +7,11 @@ from decimal import Decimal
 
 import pytest
 from django.utils.translation import override
+from pytest_django.asserts import assertContains, assertFormError, assertNotContains
 
-from donations.models import Donor, Gift, Mandate, Sponsorship
+from donations.models import Gift, Sponsorship
 from donations.money import format_money
-from tests.builders import GIFT_POST, SPONSORSHIP_POST, make_project, post_donation
+from tests.builders import GIFT_POST, SPONSORSHIP_POST, make_project, nothing_saved, post_donation
 
 pytestmark = pytest.mark.django_db
 
@@ -31,27 +32,21 @@ PRESETS = {
 ACCOUNT = {"EUR": "BE71 0961 2345 6769", "NOK": "8601 11 17947", "DKK": "0040 0440116243"}
 
 
-def nothing_saved():
-    return not (
-        Donor.objects.exists()
-        or Mandate.objects.exists()
-        or Sponsorship.objects.exists()
-        or Gift.objects.exists()
+def form_value(response, name):
+    """What the form on the page holds for a field: the ticked radio button, the
+    ticked box, the text in a box."""
+    return response.context["form"][name].value()
+
+
+def amount_labels(response):
+    """The labels of the amount's radio buttons, in order."""
+    return [str(label) for _value, label in response.context["form"].fields["amount"].choices]
+
+
+def amounts_currency_field(currency):
+    return (
+        f'<input type="hidden" name="amounts_currency" value="{currency}" id="id_amounts_currency">'
     )
-
-
-def checked(html, name):
-    """The value of the ticked radio button of a group."""
-    match = re.search(rf'name="{name}" value="([^"]*)"[^>]*checked', html)
-    return match.group(1) if match else None
-
-
-def amount_labels(html):
-    group = html.split('id="div_id_amount"')[1].split("</fieldset>")[0]
-    return [
-        label.strip()
-        for label in re.findall(r'class="form-check-label">(.*?)</label>', group, re.S)
-    ]
 
 
 @pytest.mark.parametrize("shown,posted", list(itertools.permutations(CURRENCIES, 2)))
@@ -76,14 +71,12 @@ def test_amounts_shown_in_one_currency_and_posted_in_another_are_never_stored(
             other_amount="300" if amount == "other" else "",
             account=ACCOUNT[posted] if "account" in base else None,
         )
-        assert response.status_code == 200
-        html = response.content.decode()
-        assert "Please check your amount and send the form again" in html
+        assertContains(response, "Please check your amount and send the form again")
         # The page now shows the ticked currency's amounts, its middle preset ticked.
-        assert checked(html, "currency") == posted
-        assert f'name="amounts_currency" value="{posted}"' in html
-        assert checked(html, "amount") == presets[posted][1]
-        assert amount_labels(html) == [
+        assert form_value(response, "currency") == posted
+        assertContains(response, amounts_currency_field(posted), html=True)
+        assert form_value(response, "amount") == presets[posted][1]
+        assert amount_labels(response) == [
             *(format_money(Decimal(value), posted) for value in presets[posted]),
             "Another amount",
         ]
@@ -94,10 +87,9 @@ def test_a_tampered_amounts_currency_is_shown_again_not_stored(client):
     response = post_donation(
         client, "/en/give/", GIFT_POST, currency="EUR", amounts_currency="XYZ", amount="50"
     )
-    html = response.content.decode()
-    assert response.status_code == 200 and nothing_saved()
-    assert "Please check your amount and send the form again" in html
-    assert 'name="amounts_currency" value="EUR"' in html
+    assertContains(response, "Please check your amount and send the form again")
+    assertContains(response, amounts_currency_field("EUR"), html=True)
+    assert nothing_saved()
 
 
 def test_switching_currency_without_javascript_keeps_everything_typed(client):
@@ -117,25 +109,23 @@ def test_switching_currency_without_javascript_keeps_everything_typed(client):
         newsletter="on",
         change_currency="1",
     )
-    html = response.content.decode()
     assert response.status_code == 200 and nothing_saved()
     # The button asked for it: no warning, everything typed is still there.
-    assert 'id="currency-notice"' not in html
-    assert 'name="first_name" value="Kari"' in html
-    assert 'name="email" value="kari@example.org"' in html
-    assert f'<option value="project-{project.pk}" selected>' in html
-    assert re.search(r'name="tax_deduction"[^>]*checked', html)
-    assert re.search(r'name="newsletter"[^>]*checked', html)
+    assertNotContains(response, 'id="currency-notice"')
+    assert form_value(response, "first_name") == "Kari"
+    assert form_value(response, "email") == "kari@example.org"
+    assert form_value(response, "place") == f"project-{project.pk}"
+    assert form_value(response, "tax_deduction") and form_value(response, "newsletter")
     # NOK to EUR is AvtaleGiro to SEPA: the new agreement must be ticked anew.
-    assert not re.search(r'name="mandate"[^>]*checked', html)
+    assert not form_value(response, "mandate")
     # The typed amount was in kroner: it is not carried over into euro.
-    assert 'name="other_amount" value="300"' not in html
-    assert checked(html, "amount") == "35"
-    assert amount_labels(html) == ["25\xa0€", "35\xa0€", "50\xa0€", "Et annet beløp"]
+    assert not form_value(response, "other_amount")
+    assert form_value(response, "amount") == "35"
+    assert amount_labels(response) == ["25\xa0€", "35\xa0€", "50\xa0€", "Et annet beløp"]
     # The sponsorship now is a SEPA mandate in euro, with its own account words.
-    assert "SEPA" in html.split('id="direct-debit"')[1].split("</legend>")[0]
+    assertContains(response, "<legend>SEPA-direktedebitering</legend>", html=True)
     # Posting it as it now stands stores 35 EUR.
-    token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    token = form_value(response, "token")
     response = post_donation(
         client,
         f"/nb/bli-fadder/?project={project.pk}",
@@ -165,25 +155,34 @@ def test_switching_currency_without_javascript_keeps_everything_typed(client):
 def test_amounts_are_written_as_the_language_writes_them_and_the_middle_is_ticked(
     client, url, currency, labels
 ):
-    html = client.get(url).content.decode()
-    assert checked(html, "currency") == currency
-    assert amount_labels(html)[: len(labels)] == labels
-    assert checked(html, "amount") == re.sub(r"\D", "", labels[1])
+    response = client.get(url)
+    assert form_value(response, "currency") == currency
+    assert amount_labels(response)[: len(labels)] == labels
+    assert form_value(response, "amount") == re.sub(r"\D", "", labels[1])
+    for label in labels:
+        assertContains(response, label)
     # The amount group is marked required.
-    group = html.split('id="div_id_amount"')[1].split("</legend>")[0]
-    assert 'class="asteriskField">*</span>' in group
+    name = response.context["form"].fields["amount"].label
+    assertContains(
+        response,
+        f'<legend class="form-label requiredField fs-6">{name}<span class="asteriskField">*</span>'
+        "</legend>",
+        html=True,
+    )
 
 
 def test_the_script_gets_every_currencys_texts(client):
-    html = client.get("/da/bliv-fadder/").content.decode()
-    data = json.loads(re.search(r'id="currency-data"[^>]*>(.*?)</script>', html, re.S).group(1))
+    response = client.get("/da/bliv-fadder/")
+    # What the page hands its script, read back as the script reads it.
+    script = re.search(r'id="currency-data"[^>]*>(.*?)</script>', response.content.decode(), re.S)
+    data = json.loads(script.group(1))
     assert sorted(data) == sorted(CURRENCIES)
     assert data["NOK"]["amounts"][0] == ["250", "250\xa0NOK"]
     assert data["NOK"]["middle"] == "350"
     assert data["NOK"]["scheme_title"] == "AvtaleGiro"
     assert data["EUR"]["account_label"] == "IBAN"
     assert "PBS" in data["DKK"]["mandate_text"]
-    assert '<script src="/static/js/donation.js" defer></script>' in html
+    assertContains(response, '<script src="/static/js/donation.js" defer></script>', html=True)
 
 
 @pytest.mark.parametrize(
@@ -224,20 +223,33 @@ def test_a_typed_amount_is_stored_in_the_currency_shown_next_to_it(client):
 
 
 @pytest.mark.parametrize(
-    "url,currency,typed",
+    "url,currency,typed,message",
     [
-        ("/en/give/", "EUR", "250 kr"),
-        ("/da/giv/", "DKK", "€ 200"),
-        ("/nb/gi/", "NOK", "EUR 60"),
-        ("/fr/donner/", "EUR", "25 USD"),
+        ("/en/give/", "EUR", "250 kr", "Write the amount in euros, without another currency."),
+        ("/da/giv/", "DKK", "€ 200", "Skriv beløbet i danske kroner uden en anden valuta."),
+        (
+            "/nb/gi/",
+            "NOK",
+            "EUR 60",
+            "Skriv beløpet i norske kroner, uten å oppgi en annen valuta.",
+        ),
+        (
+            "/fr/donner/",
+            "EUR",
+            "25 USD",
+            "Indiquez le montant en euros, sans mentionner d’autre devise.",
+        ),
     ],
 )
-def test_an_amount_in_another_currency_is_refused_not_relabelled(client, url, currency, typed):
+def test_an_amount_in_another_currency_is_refused_not_relabelled(
+    client, url, currency, typed, message
+):
     response = post_donation(
         client, url, GIFT_POST, currency=currency, amount="other", other_amount=typed
     )
     assert response.status_code == 200
-    assert "other_amount" in response.content.decode().split('id="error-summary"')[1]
+    assertFormError(response.context["form"], "other_amount", message)
+    assertContains(response, '<a href="#id_other_amount">')  # in the error summary
     assert nothing_saved()
 
 
@@ -252,10 +264,9 @@ def test_an_agreement_ticked_for_one_scheme_is_not_carried_to_another(client):
         privacy="on",
         change_currency="1",
     )
-    html = response.content.decode()
-    assert "AvtaleGiro" in html.split('id="direct-debit"')[1].split("</legend>")[0]
-    assert not re.search(r'name="mandate"[^>]*checked', html)
-    assert re.search(r'name="privacy"[^>]*checked', html)
+    assertContains(response, "<legend>AvtaleGiro</legend>", html=True)
+    assert not form_value(response, "mandate")
+    assert form_value(response, "privacy")
 
 
 @pytest.mark.parametrize(
