@@ -29,7 +29,14 @@ def browser():
         connections[DEFAULT_DB_ALIAS] = connection
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            # /dev/shm may be small on a CI machine; Chromium then crashes tabs, and a
+            # crashed tab can leave a call waiting.
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-dev-shm-usage",
+            ],
         )
         yield browser
         browser.close()
