@@ -8,7 +8,8 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
+from django.utils.encoding import escape_uri_path
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -87,7 +88,12 @@ def canonical_url(context, request):
     unfiltered list, which is the page worth indexing."""
     if context.get("canonical_url"):
         return context["canonical_url"]
-    url = request.build_absolute_uri(request.path)
+    try:
+        resolve(request.path_info)
+    except Resolver404:
+        # A page we do not have has no address of its own to name.
+        return ""
+    url = request.build_absolute_uri(escape_uri_path(request.path))
     page = context.get("page_obj")
     if page is not None and page.number > 1 and not context.get("filtered"):
         url += f"?page={page.number}"

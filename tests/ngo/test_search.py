@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.translation import override
 
-from ngo.search import MAX_QUERY_LENGTH
+from ngo.search import MAX_QUERY_LENGTH, SEARCH_CONFIGS, SEARCH_KINDS, search_indexes
 from tests.builders import (
     make_agenda,
     make_demand,
@@ -211,6 +211,15 @@ def test_query_count_does_not_grow_with_the_results(client):
     response = search(client, "zebra")
     assert len(results(response)) == 10 and len({kind for kind, *_ in results(response)}) == 5
     assert count_queries(client, "zebra") == few
+
+
+@pytest.mark.parametrize("kind", SEARCH_KINDS, ids=lambda kind: kind.key)
+def test_each_kind_has_an_index_per_language_on_what_it_searches(kind):
+    # PostgreSQL uses an index only for the very expression the search filters on.
+    indexes = {index.name: index for index in kind.model_class._meta.indexes}
+    for index in search_indexes(kind.key, kind.title, kind.fields):
+        assert indexes[index.name] == index
+    assert len([name for name in indexes if "_search_" in name]) == len(SEARCH_CONFIGS)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search is PostgreSQL's")
