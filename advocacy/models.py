@@ -19,6 +19,7 @@ from ngo.content import (
     unique_slugs,
 )
 from ngo.models import photo_link
+from ngo.search import search_indexes
 from programmes.models import Programme
 
 
@@ -64,6 +65,7 @@ class Agenda(TranslationStatusMixin, RichTextMixin, models.Model):
     )
     published = models.BooleanField(_("published"), default=False)
     order = models.PositiveSmallIntegerField(_("display order"), default=0)
+    modified = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = AgendaQuerySet.as_manager()
 
@@ -74,6 +76,7 @@ class Agenda(TranslationStatusMixin, RichTextMixin, models.Model):
         verbose_name = _("agenda")
         verbose_name_plural = _("agendas")
         ordering = ["order", "id"]
+        indexes = search_indexes("agenda", "title", ("introduction", "addressee"))
         constraints = [
             *unique_slugs("agenda"),
             # The database keeps the rule that clean() explains to editors.
@@ -141,6 +144,7 @@ class Demand(TranslationStatusMixin, models.Model):
     evidence_url = models.URLField(
         _("evidence link"), blank=True, help_text=_("A public page that shows the change.")
     )
+    modified = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = DemandQuerySet.as_manager()
 
@@ -150,6 +154,7 @@ class Demand(TranslationStatusMixin, models.Model):
         verbose_name = _("demand")
         verbose_name_plural = _("demands")
         ordering = ["agenda", "order", "id"]
+        indexes = search_indexes("demand", "text", ())
 
     def __str__(self):
         return self.text
@@ -292,6 +297,7 @@ class Publication(models.Model):
         Agenda, verbose_name=_("agendas"), blank=True, related_name="publications"
     )
     published = models.BooleanField(_("published"), default=False)
+    modified = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = PublicationQuerySet.as_manager()
 
@@ -299,6 +305,7 @@ class Publication(models.Model):
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
         ordering = ["-date", "id"]
+        indexes = search_indexes("publication", "title", ("summary",))
 
     def __str__(self):
         return self.title

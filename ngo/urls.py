@@ -2,20 +2,26 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from ngo import views
+from ngo.sitemaps import sitemaps
 
 # The site-wide pages, namespaced "ngo" like every app's.
 site_patterns = [
     path("", views.HomeView.as_view(), name="home"),
     path(_("privacy/"), views.PrivacyView.as_view(), name="privacy"),
+    path(_("search/"), views.SearchView.as_view(), name="search"),
 ]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    # For crawlers, outside the language prefixes: one of each for the whole site.
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     *i18n_patterns(
         path("", include((site_patterns, "ngo"))),
         path("", include("programmes.urls")),

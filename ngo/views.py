@@ -1,7 +1,9 @@
 import logging
 import sys
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.db.models import Q
 from django.http import (
@@ -17,8 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from ngo import health
+from ngo import health, search
 from ngo.content import slug_lookups
+from ngo.middleware import ADMIN_PREFIX
 
 logger = logging.getLogger(__name__)
 
@@ -142,3 +145,38 @@ def healthz(request):
     response = HttpResponse(body, status=503, content_type="text/plain")
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
+
+
+class SearchView(BreadcrumbMixin, TemplateView):
+    """One search over every published kind of content, in the page's language."""
+
+    section = "search"
+    template_name = "ngo/search.html"
+    paginate_by = 10
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), (_("Search"), None)]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = search.clean_query(self.request.GET.get("q"))
+        too_short = 0 < len(query) < search.MIN_QUERY_LENGTH
+        context.update(query=query, too_short=too_short, min_length=search.MIN_QUERY_LENGTH)
+        if len(query) >= search.MIN_QUERY_LENGTH:
+            found = search.Search(query)
+            paginator = Paginator(found.rows(), self.paginate_by)
+            page = paginator.get_page(self.request.GET.get("page"))
+            context.update(
+                page_obj=page,
+                paginator=paginator,
+                results=found.results(page.object_list),
+                page_query=urlencode({"q": query}),
+            )
+        return context
+
+
+def robots_txt(request):
+    """For crawlers: everything but the admin, and where the sitemap is."""
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", f"Disallow: {ADMIN_PREFIX}", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -13,6 +13,7 @@ from ngo.content import (
     unique_slugs,
 )
 from ngo.models import photo_link
+from ngo.search import search_indexes
 
 
 class SDGQuerySet(models.QuerySet):
@@ -47,6 +48,7 @@ class Programme(TranslationStatusMixin, RichTextMixin, models.Model):
     hero_photo = photo_link(_("hero photo"))
     published = models.BooleanField(_("published"), default=False)
     order = models.PositiveSmallIntegerField(_("display order"), default=0)
+    modified = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = PublishedQuerySet.as_manager()
 
@@ -58,6 +60,7 @@ class Programme(TranslationStatusMixin, RichTextMixin, models.Model):
         verbose_name_plural = _("programmes")
         ordering = ["order", "id"]
         constraints = unique_slugs("programme")
+        indexes = search_indexes("programme", "title", ("summary", "body"))
 
     def __str__(self):
         return self.title
@@ -209,6 +212,7 @@ class Project(TranslationStatusMixin, RichTextMixin, models.Model):
         help_text=_("Offer this project as a place in the sponsorship form."),
     )
     published = models.BooleanField(_("published"), default=False)
+    modified = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = ProjectQuerySet.as_manager()
 
@@ -220,6 +224,7 @@ class Project(TranslationStatusMixin, RichTextMixin, models.Model):
         verbose_name_plural = _("projects")
         ordering = ["-start_date", "id"]
         constraints = unique_slugs("project")
+        indexes = search_indexes("project", "name", ("summary", "body", "places"))
 
     def __str__(self):
         return self.name
