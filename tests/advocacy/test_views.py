@@ -201,6 +201,9 @@ def test_milestones_page_lists_published_milestones_newest_first_with_their_agen
     assertNotContains(response, "Not yet public")
     assertNotContains(response, "Draft")
     assertContains(response, '<time datetime="2009-12-18">Dec. 18, 2009</time>', html=True)
+    # On a page of their own the milestones' headings come right after the h1.
+    assertContains(response, "<h2>Guidelines (en)</h2>", html=True)
+    assertNotContains(response, "<h3")
     assertContains(
         response,
         f'<p class="meta">Agendas: <a href="{agenda.get_absolute_url()}">Eu (en)</a></p>',
@@ -243,7 +246,7 @@ def test_publication_filters(client, library, query, expected):
     response = client.get(f"/en/advocacy/publications/{query}")
     assert titles_listed(response) == expected
     for title in expected:
-        assertContains(response, f'hreflang="{library[title].language}">{title} (en)</a>')
+        assertContains(response, f'hreflang="{library[title].language}">{title} (en)</a></h2>')
 
 
 def test_publication_filters_offer_only_what_exists_and_use_the_page_language(client, library):

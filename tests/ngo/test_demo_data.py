@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from advocacy.models import Agenda, Coalition, Demand, DemandStatusChange, Milestone, Publication
-from ngo.management.demo import set_translations
+from ngo.management.demo import default_scene, draw, picture_alt_text, set_translations
 from ngo.models import Photo
 from programmes.models import (
     Funder,
@@ -120,3 +120,45 @@ def test_a_text_without_exactly_the_five_languages_is_refused_naming_the_item(he
         set_translations(principle, heading=heading, text=FIVE)
     assert str(refused.value) == f"Demo content, principle “Parents lead”, heading: {message}."
     assert not principle.heading_en and not principle.text_en
+
+
+def pictures_on(html):
+    """The shown photos and the placeholders of hidden ones in a page's main part."""
+    main = html[html.index("<main") : html.index("</main>")]
+    return main.count("<picture>"), main.count('class="placeholder"')
+
+
+def test_every_demo_picture_is_its_own_and_a_hidden_one_is_never_a_page_s_only_picture(client):
+    call_command("load_demo", verbosity=0)
+    photos = list(Photo.objects.all())
+    for code in settings.LANGUAGE_CODES:
+        alt_texts = [getattr(photo, f"alt_text_{code}") for photo in photos]
+        assert all(alt_texts) and len(set(alt_texts)) == len(photos), code
+        captions = [getattr(photo, f"caption_{code}") for photo in photos]
+        assert all(captions) and len(set(captions)) == len(photos), code
+    images = {photo.image.name: photo.image.open("rb").read() for photo in photos}
+    assert len(set(images.values())) == len(photos)
+
+    hidden = [photo for photo in photos if not photo.is_public]
+    assert hidden  # the demo still shows what a page does with a hidden photo
+    pages = [*Programme.objects.all(), *Project.objects.all()]
+    pages_with_placeholder = 0
+    for page in pages:
+        shown, placeholders = pictures_on(client.get(page.get_absolute_url()).content.decode())
+        if placeholders:
+            pages_with_placeholder += 1
+            assert shown >= 1, page
+    assert pages_with_placeholder >= 1
+
+
+def test_a_demo_picture_is_the_same_each_time_and_differs_from_key_to_key():
+    scene = ("school", "river", "moon")
+    first = draw((11, 95, 138), scene, "a-key")
+    assert first == draw((11, 95, 138), scene, "a-key")
+    assert first != draw((11, 95, 138), scene, "another-key")
+    assert first != draw((11, 95, 138), ("tents", "river", "moon"), "a-key")
+    assert (
+        picture_alt_text(scene)["fr"]
+        == "Dessin d'une école au bord d'une rivière sous la lune et les étoiles"
+    )
+    assert picture_alt_text(default_scene("a-key")) == picture_alt_text(default_scene("a-key"))

@@ -59,10 +59,10 @@ def catalogue():
 def test_project_filters_alone_and_combined(client, catalogue, query, expected):
     response = client.get(f"/en/projects/{query}")
     assert set(slugs_listed(response)) == expected
-    for slug in expected:
+    for slug in expected:  # each card's heading sits right under the page's h1
         assertContains(
             response,
-            f'<h3><a href="/en/projects/{slug}-en/">{slug.title()} (en)</a></h3>',
+            f'<h2><a href="/en/projects/{slug}-en/">{slug.title()} (en)</a></h2>',
             html=True,
         )
 

@@ -40,7 +40,13 @@ class Command(BaseCommand):
         programme.order = data["order"]
         programme.published = True
         if programme.hero_photo is None:
-            programme.hero_photo = demo_photo(data["slug"]["en"], data["title"], data["colour"])
+            programme.hero_photo = demo_photo(
+                data["slug"]["en"],
+                data["title"],
+                data["colour"],
+                expired_consent=data.get("photo_needs_consent", False),
+                scene=data.get("picture"),
+            )
         programme.save()
         replace_rows(programme.principles, data["principles"], "heading", "text")
         replace_rows(programme.key_figures, data["key_figures"], "value", "label")
@@ -68,6 +74,7 @@ class Command(BaseCommand):
                 data["name"],
                 data["colour"],
                 expired_consent=data.get("photo_needs_consent", False),
+                scene=data.get("picture"),
             )
         project.save()
         project.funders.set([funders[key] for key in data["funders"]])
