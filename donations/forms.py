@@ -566,7 +566,8 @@ class GiftForm(DonationForm):
         empty_label=_("Where it is needed most (general fund)"),
     )
     # The emergency appeal the donor came from: its amounts and programme are shown.
-    appeal = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Text, not a number: whatever arrives here is checked in current_appeal().
+    appeal = forms.CharField(widget=forms.HiddenInput, required=False, strip=True)
 
     gift_fields = ("programme", "appeal")
 

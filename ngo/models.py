@@ -618,26 +618,25 @@ class AppealAmounts(models.Model):
         return rule.preset_amounts()
 
     def clean(self):
+        problem = self.presets_problem()
+        if problem:
+            message, code = problem
+            raise ValidationError({"presets": ValidationError(message, code=code)})
+
+    def presets_problem(self):
+        """(message, code) when the amounts break the gift form's rule, else None."""
         rule = self.gift_rule()
         try:
             amounts = self.preset_amounts()
         except (InvalidOperation, ValueError):
-            raise ValidationError(
-                {"presets": _("Write the amounts as numbers separated by spaces.")},
-                code="invalid",
-            ) from None
+            return _("Write the amounts as numbers separated by spaces."), "invalid"
         if not amounts:
-            raise ValidationError({"presets": _("Give at least one amount.")}, code="required")
-        limits = (rule.minimum, rule.maximum)
-        if None not in limits and any(not limits[0] <= a <= limits[1] for a in amounts):
-            raise ValidationError(
-                {
-                    "presets": _(
-                        "Every amount must lie between the gift form's minimum and maximum."
-                    )
-                },
-                code="outside_limits",
-            )
+            return _("Give at least one amount."), "required"
+        low, high = rule.minimum, rule.maximum
+        if low is not None and high is not None and any(not low <= a <= high for a in amounts):
+            message = _("Every amount must lie between the gift form's minimum and maximum.")
+            return message, "outside_limits"
+        return None
 
 
 # --- what the header and footer of every page read --------------------------------------
