@@ -451,7 +451,10 @@ class SiteDetails(Singleton):
     """What the footer of every page says about the organisation."""
 
     address = models.TextField(
-        _("address"), max_length=300, default=default_address, help_text=_("One line per line.")
+        _("address"),
+        max_length=300,
+        default=default_address,
+        help_text=_("Each line of the address on a line of its own."),
     )
     email = models.EmailField(_("email"), default=default_email)
     phone = models.CharField(_("phone"), max_length=40, blank=True)

@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
             name='SiteDetails',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('address', models.TextField(default=ngo.models.default_address, help_text='One line per line.', max_length=300, verbose_name='address')),
+                ('address', models.TextField(default=ngo.models.default_address, help_text='Each line of the address on a line of its own.', max_length=300, verbose_name='address')),
                 ('email', models.EmailField(default=ngo.models.default_email, max_length=254, verbose_name='email')),
                 ('phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
                 ('organisation_number', models.CharField(blank=True, default=ngo.models.default_organisation_number, max_length=40, verbose_name='organisation number')),
