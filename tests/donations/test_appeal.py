@@ -172,3 +172,11 @@ def test_the_gift_form_works_as_before_without_an_appeal(client):
     assertNotContains(response, 'name="appeal" value="')
     assert give(client).status_code == 302
     assert Gift.objects.get().programme is None
+
+
+def test_unpublishing_the_appeals_programme_removes_the_banner_at_once(client):
+    appeal = make_appeal()
+    assertContains(client.get("/en/"), "Flood in the valley")
+    appeal.programme.published = False
+    appeal.programme.save()
+    assertNotContains(client.get("/en/"), "Flood in the valley")

@@ -128,6 +128,7 @@ def formset(count, deleted=0):
     }
     for n in range(count):
         data |= {f"key_figures-{n}-order": str(n), f"key_figures-{n}-value": str(n)}
+        data |= {f"key_figures-{n}-value_en": str(n)}
         data |= {f"key_figures-{n}-label": "countries", f"key_figures-{n}-label_en": "countries"}
         if n < deleted:
             data[f"key_figures-{n}-DELETE"] = "on"
@@ -161,3 +162,16 @@ def test_the_admin_edits_the_one_home_page_and_never_adds_a_second(admin_client)
     assert admin_client.get(f"/admin/ngo/homepage/{home.pk}/delete/").status_code == 403
     with pytest.raises(ValidationError):
         KeyFigure(home_page=home, value="1", label="").full_clean()
+
+
+def test_an_editor_saves_the_home_page_in_the_admin_with_its_key_figures(editor_client):
+    data = {"title_en": "Families first", "lead_en": "We keep families together."}
+    data |= {"featured_projects": [], "photo": "", "advocacy_highlight": ""}
+    data |= formset(3) | {"key_figures-MAX_NUM_FORMS": "6"}
+    response = editor_client.post("/admin/ngo/homepage/add/", data)
+    assert response.status_code == 302, response.context["errors"]
+    home = HomePage.objects.get()
+    assert (home.title_en, home.key_figures.count()) == ("Families first", 3)
+    refused = editor_client.post(f"/admin/ngo/homepage/{home.pk}/change/", data | formset(2))
+    assert refused.status_code == 200
+    assertContains(refused, "Give between 3 and 6 key figures")
