@@ -36,6 +36,7 @@ from donations.models import AmountRule, DonationKind, ImportKind
 from donations.money import babel_locale, currency_name, format_money
 from donations.places import Place, describe
 from donations.services import DonorDetails
+from ngo.models import Appeal
 from programmes.models import Programme, Project
 
 # Where a national number for tax deduction is known, and which one it is.
@@ -255,10 +256,13 @@ class DonationForm(forms.Form):
             initial.pop("mandate", None)
         return initial
 
+    def preset_amounts(self, currency):
+        rule = self.rules.get(currency)
+        return rule.preset_amounts() if rule else []
+
     def currency_texts(self, currency):
         """What changes on the page with the currency: amounts and their labels."""
-        rule = self.rules.get(currency)
-        presets = rule.preset_amounts() if rule else []
+        presets = self.preset_amounts(currency)
         return {
             "amounts": [
                 *((str(amount), format_money(amount, currency)) for amount in presets),
@@ -561,8 +565,49 @@ class GiftForm(DonationForm):
         required=False,
         empty_label=_("Where it is needed most (general fund)"),
     )
+    # The emergency appeal the donor came from: its amounts and programme are shown.
+    # Text, not a number: whatever arrives here is checked in current_appeal().
+    appeal = forms.CharField(widget=forms.HiddenInput, required=False, strip=True)
 
-    gift_fields = ("programme",)
+    gift_fields = ("programme", "appeal")
+
+    def __init__(self, *args, **kwargs):
+        # Read before the amounts are built (in the parent), since they follow it.
+        self.appeal = None
+        self.appeal_presets = {}
+        data = args[0] if args else kwargs.get("data")
+        source = data if data is not None else kwargs.get("initial") or {}
+        self.appeal = current_appeal(source.get("appeal"))
+        if self.appeal is not None:
+            self.appeal_presets = self.appeal.preset_amounts()
+        super().__init__(*args, **kwargs)
+        if self.appeal is not None:
+            self.initial["appeal"] = self.appeal.pk
+            self.initial.setdefault("programme", self.appeal.programme_id)
+
+    def preset_amounts(self, currency):
+        """During an appeal, its own amounts in the currencies it has them in."""
+        if currency in self.appeal_presets and currency in self.rules:
+            return self.appeal_presets[currency]
+        return super().preset_amounts(currency)
+
+    def clean_appeal(self):
+        # Only an appeal that is still on counts; an unknown number is simply none.
+        return self.appeal.pk if self.appeal is not None else None
+
+
+def current_appeal(value):
+    """The appeal switched on today with this id, or None for anything else."""
+    value = str(value or "")
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:
+        return None
+    return (
+        Appeal.objects.current()
+        .select_related("programme")
+        .prefetch_related("amounts")
+        .filter(pk=int(value))
+        .first()
+    )
 
 
 class CollectionRunForm(forms.Form):

@@ -231,7 +231,14 @@ class GiftView(DonationFormView):
         programme = self.request.GET.get("programme", "")
         if programme.isascii() and programme.isdigit():
             initial["programme"] = int(programme)
+        # The form checks the appeal and ignores one that is unknown or over.
+        initial["appeal"] = self.request.GET.get("appeal", "")
         return initial
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["gift_appeal"] = context["form"].appeal
+        return context
 
     def record(self, form):
         data = form.cleaned_data

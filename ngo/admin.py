@@ -4,15 +4,28 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminFileWidget
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from ngo.models import Photo, PhotoField
+from ngo.models import (
+    KEY_FIGURES_MAX,
+    KEY_FIGURES_MIN,
+    Appeal,
+    AppealAmounts,
+    HomePage,
+    KeyFigure,
+    Page,
+    Photo,
+    PhotoField,
+    QualitySeal,
+    SiteDetails,
+)
 
 # The content types of the originals the upload form admits, by file extension.
 ORIGINAL_CONTENT_TYPES = {
@@ -173,3 +186,129 @@ class PhotoAdmin(TabbedTranslationAdmin):
                 % {"count": hidden},
             )
         return super().changelist_view(request, extra_context)
+
+
+class SingletonAdmin(TabbedTranslationAdmin):
+    """Edits the one row: the list opens it, and there is no second to add or
+    the one to delete."""
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not self.model.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        row = self.model.objects.first()
+        info = (self.model._meta.app_label, self.model._meta.model_name)
+        if row is None:
+            return HttpResponseRedirect(reverse("admin:{}_{}_add".format(*info)))
+        return HttpResponseRedirect(reverse("admin:{}_{}_change".format(*info), args=[row.pk]))
+
+
+class KeyFigureFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [
+            form
+            for form in self.forms
+            if form.has_changed() or form.instance.pk
+            if not self.can_delete or not self._should_delete_form(form)
+        ]
+        if not KEY_FIGURES_MIN <= len(kept) <= KEY_FIGURES_MAX:
+            raise ValidationError(
+                _("Give between %(min)s and %(max)s key figures; there are %(count)s now.")
+                % {"min": KEY_FIGURES_MIN, "max": KEY_FIGURES_MAX, "count": len(kept)},
+                code="key_figure_count",
+            )
+
+
+class KeyFigureInline(TranslationTabularInline):
+    model = KeyFigure
+    formset = KeyFigureFormSet
+    extra = 0
+    max_num = KEY_FIGURES_MAX
+    fields = ("order", "value", "label")
+
+
+@admin.register(HomePage)
+class HomePageAdmin(SingletonAdmin):
+    inlines = (KeyFigureInline,)
+    autocomplete_fields = ("photo", "advocacy_highlight")
+    filter_horizontal = ("featured_projects",)
+    readonly_fields = ("photo_preview",)
+    fieldsets = (
+        (_("Lead statement"), {"fields": ("title", "lead", "photo", "photo_preview")}),
+        (_("Featured"), {"fields": ("featured_projects", "advocacy_highlight")}),
+    )
+
+    @admin.display(description=_("photo preview"))
+    def photo_preview(self, obj):
+        return thumbnail(obj.photo, 320)
+
+
+@admin.register(Page)
+class PageAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "placement", "order", "published", "role", missing_languages_column)
+    list_editable = ("order",)
+    list_filter = ("published", "placement")
+    search_fields = ("title", "body")
+    ordering = ("placement", "order", "id")
+    fields = ("title", "slug", "body", "published", "placement", "order", "role")
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return prepopulated_slugs("title")
+
+    def has_delete_permission(self, request, obj=None):
+        # The donation forms link to the privacy notice: it can be changed, not removed.
+        if obj is not None and obj.role:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+class QualitySealInline(admin.TabularInline):
+    model = QualitySeal
+    extra = 0
+    fields = ("order", "photo", "url")
+    autocomplete_fields = ("photo",)
+
+
+@admin.register(SiteDetails)
+class SiteDetailsAdmin(SingletonAdmin):
+    inlines = (QualitySealInline,)
+    fieldsets = (
+        (_("Contact"), {"fields": ("address", "email", "phone")}),
+        (
+            _("Registration"),
+            {"fields": ("organisation_number", "register_name", "register_number")},
+        ),
+    )
+
+
+class AppealAmountsInline(admin.TabularInline):
+    model = AppealAmounts
+    extra = 0
+    fields = ("currency", "presets")
+
+
+@admin.register(Appeal)
+class AppealAdmin(TabbedTranslationAdmin):
+    list_display = (
+        "title",
+        "programme",
+        "active",
+        "starts_on",
+        "ends_on",
+        missing_languages_column,
+    )
+    list_filter = ("active",)
+    search_fields = ("title", "text")
+    ordering = ("-active", "-starts_on", "-id")
+    list_select_related = ("programme",)
+    inlines = (AppealAmountsInline,)
+    fieldsets = (
+        (None, {"fields": ("title", "text", "button_label", "programme")}),
+        (_("When it shows"), {"fields": ("active", "starts_on", "ends_on")}),
+    )

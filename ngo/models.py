@@ -1,20 +1,31 @@
 import hashlib
 import os
+from decimal import InvalidOperation
 from io import BytesIO
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import models, transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
+from ngo.content import (
+    PublishedQuerySet,
+    RichTextMixin,
+    TranslationStatusMixin,
+    slug_field,
+    unique_slugs,
+)
 from ngo.forms import PhotoFormField
+from ngo.search import search_indexes
 
 # Widths of the responsive renditions; a photo gets those narrower than itself.
 RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
@@ -287,3 +298,402 @@ def photo_link(verbose_name):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+
+class Singleton(models.Model):
+    """A model with one row, which editors change but never add or delete.
+
+    `load()` gives that row, or an unsaved one with the defaults while there is
+    none yet, so that pages work on an empty database.
+    """
+
+    SINGLETON_PK = 1
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.pk = self.SINGLETON_PK
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls, queryset=None):
+        queryset = cls.objects.all() if queryset is None else queryset
+        return queryset.filter(pk=cls.SINGLETON_PK).first() or cls(pk=None)
+
+
+# --- the home page ---------------------------------------------------------------------
+
+# The least and most key figures the home page shows: fewer look thin, more are
+# not read.
+KEY_FIGURES_MIN, KEY_FIGURES_MAX = 3, 6
+# Projects the home page shows when editors feature none: the latest ones.
+LATEST_PROJECTS = 3
+
+
+class HomePage(Singleton):
+    title = models.CharField(
+        _("title"), max_length=120, help_text=_("The lead statement, the page's main heading.")
+    )
+    lead = models.TextField(_("lead text"), max_length=600)
+    photo = photo_link(_("photo"))
+    featured_projects = models.ManyToManyField(
+        "programmes.Project",
+        verbose_name=_("featured projects"),
+        blank=True,
+        related_name="+",
+        help_text=_("Without a choice, the home page shows the latest published projects."),
+    )
+    advocacy_highlight = models.ForeignKey(
+        "advocacy.Agenda",
+        verbose_name=_("advocacy highlight"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown while the agenda is published."),
+    )
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home page")
+
+    def __str__(self):
+        return str(_("Home page"))
+
+
+class KeyFigure(models.Model):
+    home_page = models.ForeignKey(HomePage, on_delete=models.CASCADE, related_name="key_figures")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    value = models.CharField(_("number"), max_length=20, help_text=_('For example "7" or "5,000".'))
+    label = models.CharField(_("label"), max_length=80, help_text=_('For example "countries".'))
+
+    class Meta:
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return f"{self.value} {self.label}"
+
+
+# --- simple pages ----------------------------------------------------------------------
+
+
+class Placement(models.TextChoices):
+    MAIN = "main", _("Main navigation")
+    FOOTER = "footer", _("Footer")
+    NONE = "none", _("Not linked")
+
+
+class PageRole(models.TextChoices):
+    # A page the site itself links to, under an address of its own.
+    PRIVACY = "privacy", _("Privacy notice")
+
+
+class Page(TranslationStatusMixin, RichTextMixin, models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    slug = slug_field()
+    body = models.TextField(_("body"), help_text=_("Paragraphs, headings, lists and links."))
+    published = models.BooleanField(_("published"), default=False)
+    placement = models.CharField(
+        _("link in"), max_length=10, choices=Placement.choices, default=Placement.NONE
+    )
+    order = models.PositiveSmallIntegerField(_("display order"), default=0)
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=PageRole.choices,
+        blank=True,
+        help_text=_("The donation forms link to the privacy notice: keep one page in this role."),
+    )
+    modified = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    rich_text_fields = ("body",)
+    translation_required_fields = ("title", "slug", "body")
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["order", "id"]
+        indexes = search_indexes("page", "title", ("body",))
+        constraints = [
+            *unique_slugs("page"),
+            models.UniqueConstraint(
+                fields=["role"], condition=~models.Q(role=""), name="page_role_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        if self.role == PageRole.PRIVACY:
+            return reverse("ngo:privacy")
+        return reverse("ngo:page-detail", kwargs={"slug": self.slug})
+
+
+# --- the footer ------------------------------------------------------------------------
+
+
+def default_address():
+    return "\n".join(settings.ORGANISATION_ADDRESS)
+
+
+def default_organisation_number():
+    return settings.ORGANISATION_NUMBER
+
+
+def default_email():
+    return settings.CONTACT_EMAIL
+
+
+class SiteDetails(Singleton):
+    """What the footer of every page says about the organisation."""
+
+    address = models.TextField(
+        _("address"),
+        max_length=300,
+        default=default_address,
+        help_text=_("Each line of the address on a line of its own."),
+    )
+    email = models.EmailField(_("email"), default=default_email)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    organisation_number = models.CharField(
+        _("organisation number"), max_length=40, blank=True, default=default_organisation_number
+    )
+    register_name = models.CharField(
+        _("charity register"),
+        max_length=120,
+        blank=True,
+        help_text=_('The register the organisation is listed in, for example "ANBI".'),
+    )
+    register_number = models.CharField(_("registration number"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("footer details")
+        verbose_name_plural = _("footer details")
+
+    def __str__(self):
+        return str(_("Footer details"))
+
+    def address_lines(self):
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+
+class QualitySeal(models.Model):
+    site_details = models.ForeignKey(
+        SiteDetails, on_delete=models.CASCADE, related_name="quality_seals"
+    )
+    photo = models.ForeignKey(
+        Photo,
+        verbose_name=_("logo"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Its alternative text names the seal for people who can not see it."),
+    )
+    url = models.URLField(_("link"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("quality seal")
+        verbose_name_plural = _("quality seals")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return str(self.photo)
+
+
+# --- the emergency appeal --------------------------------------------------------------
+
+
+class AppealQuerySet(models.QuerySet):
+    def current(self, today=None):
+        """The appeal switched on for today, for a programme that is public."""
+        today = today or timezone.localdate()
+        return self.filter(
+            models.Q(starts_on__isnull=True) | models.Q(starts_on__lte=today),
+            models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=today),
+            active=True,
+            programme__published=True,
+        )
+
+
+class Appeal(TranslationStatusMixin, models.Model):
+    title = models.CharField(_("title"), max_length=120)
+    text = models.CharField(_("short text"), max_length=300)
+    button_label = models.CharField(
+        _("button label"), max_length=60, help_text=_('For example "Give now".')
+    )
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Gifts made through the appeal go to this programme."),
+    )
+    active = models.BooleanField(
+        _("switched on"), default=False, help_text=_("Only one appeal can be switched on.")
+    )
+    starts_on = models.DateField(_("from"), null=True, blank=True)
+    ends_on = models.DateField(_("until"), null=True, blank=True, help_text=_("Included."))
+
+    objects = AppealQuerySet.as_manager()
+
+    translation_required_fields = ("title", "text", "button_label")
+
+    class Meta:
+        verbose_name = _("emergency appeal")
+        verbose_name_plural = _("emergency appeals")
+        ordering = ["-active", "-starts_on", "-id"]
+        constraints = [
+            # Every page shows the appeal that is on: there can be only one.
+            models.UniqueConstraint(
+                fields=["active"], condition=models.Q(active=True), name="one_active_appeal"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(starts_on__isnull=True)
+                | models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="appeal_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = ValidationError(
+                _("The appeal can not end before it starts."), code="end_before_start"
+            )
+        if self.active and Appeal.objects.filter(active=True).exclude(pk=self.pk).exists():
+            errors["active"] = ValidationError(
+                _("Another appeal is switched on. Switch it off first."), code="one_active"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def preset_amounts(self):
+        """{currency: [amounts]} for the currencies the appeal has its own amounts in."""
+        return {row.currency: row.preset_amounts() for row in self.amounts.all()}
+
+
+def currency_choices():
+    return [(code, code) for code in settings.DONATION_CURRENCIES]
+
+
+class AppealAmounts(models.Model):
+    """The preset amounts the gift form offers in one currency during an appeal."""
+
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="amounts")
+    currency = models.CharField(_("currency"), max_length=3, choices=currency_choices)
+    presets = models.CharField(
+        _("preset amounts"),
+        max_length=100,
+        help_text=_("Whole amounts separated by spaces, for example “25 35 50”."),
+    )
+
+    class Meta:
+        verbose_name = _("preset amounts")
+        verbose_name_plural = _("preset amounts")
+        ordering = ["currency"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["appeal", "currency"], name="one_appeal_amounts_per_currency"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.currency}: {self.presets}"
+
+    def gift_rule(self):
+        """The gift form's amount rule in this currency: its presets' parser and limits."""
+        from donations.models import AmountRule, DonationKind  # the form's own rule, reused
+
+        rule = AmountRule.objects.filter(kind=DonationKind.GIFT, currency=self.currency).first()
+        return rule or AmountRule(kind=DonationKind.GIFT, currency=self.currency)
+
+    def preset_amounts(self):
+        """As the gift form's own presets: finite, positive, two decimals at most."""
+        rule = self.gift_rule()
+        rule.presets = self.presets
+        return rule.preset_amounts()
+
+    def clean(self):
+        problem = self.presets_problem()
+        if problem:
+            message, code = problem
+            raise ValidationError({"presets": ValidationError(message, code=code)})
+
+    def presets_problem(self):
+        """(message, code) when the amounts break the gift form's rule, else None."""
+        rule = self.gift_rule()
+        try:
+            amounts = self.preset_amounts()
+        except (InvalidOperation, ValueError):
+            return _("Write the amounts as numbers separated by spaces."), "invalid"
+        if not amounts:
+            return _("Give at least one amount."), "required"
+        low, high = rule.minimum, rule.maximum
+        if low is not None and high is not None and any(not low <= a <= high for a in amounts):
+            message = _("Every amount must lie between the gift form's minimum and maximum.")
+            return message, "outside_limits"
+        return None
+
+
+# --- what the header and footer of every page read --------------------------------------
+
+SITE_CONTENT_CACHE_KEY = "ngo:site-content"
+# A guard only: every change to what is cached clears it at once (below).
+SITE_CONTENT_CACHE_SECONDS = 60 * 60
+
+
+def site_content(today=None):
+    """The linked pages, footer details and today's appeal, from the cache.
+
+    The rows hold every language, so one cached copy serves them all. A miss
+    costs four queries; the appeal's dates are checked against the day cached.
+    """
+    today = today or timezone.localdate()
+    cached = cache.get(SITE_CONTENT_CACHE_KEY)
+    if cached is not None and cached["day"] == today:
+        return cached
+    pages = list(
+        Page.objects.published()
+        .filter(placement__in=[Placement.MAIN, Placement.FOOTER])
+        .order_by("order", "id")
+    )
+    details = SiteDetails.load()
+    seals = []
+    if details.pk is not None:
+        seals = [
+            seal for seal in details.quality_seals.select_related("photo") if seal.photo.is_public
+        ]
+    content = {
+        "day": today,
+        "nav_pages": [page for page in pages if page.placement == Placement.MAIN],
+        "footer_pages": [page for page in pages if page.placement == Placement.FOOTER],
+        "site_details": details,
+        "quality_seals": seals,
+        "appeal": Appeal.objects.current(today).first(),
+    }
+    cache.set(SITE_CONTENT_CACHE_KEY, content, SITE_CONTENT_CACHE_SECONDS)
+    return content
+
+
+SITE_CONTENT_SENDERS = (Page, SiteDetails, QualitySeal, Appeal, Photo, "programmes.Programme")
+
+
+def forget_site_content(**kwargs):
+    cache.delete(SITE_CONTENT_CACHE_KEY)
+
+
+for _sender in SITE_CONTENT_SENDERS:
+    for _signal in (post_save, post_delete):
+        _signal.connect(
+            forget_site_content, sender=_sender, dispatch_uid=f"ngo.site_content.{_sender}"
+        )

@@ -74,6 +74,7 @@ def publication_url(publication):
 
 
 SEARCH_KINDS = [
+    SearchKind("page", "ngo.Page", _("Page"), "title", ("body",)),
     SearchKind("programme", "programmes.Programme", _("Programme"), "title", ("summary", "body")),
     SearchKind(
         "project", "programmes.Project", _("Project"), "name", ("summary", "body", "places")

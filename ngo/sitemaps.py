@@ -75,6 +75,10 @@ class DemandSitemap(ContentSitemap):
     select_related = ("agenda",)
 
 
+class PageSitemap(ContentSitemap):
+    model = "ngo.Page"
+
+
 # Publications have no page of their own: they are on the publications list.
 sitemaps = {
     "pages": StaticPagesSitemap,
@@ -82,4 +86,5 @@ sitemaps = {
     "projects": ProjectSitemap,
     "agendas": AgendaSitemap,
     "demands": DemandSitemap,
+    "simple-pages": PageSitemap,
 }

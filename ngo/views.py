@@ -17,11 +17,12 @@ from django.urls import reverse
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.generic import TemplateView
+from django.views.generic import DetailView, TemplateView
 
 from ngo import health, search
 from ngo.content import slug_lookups
 from ngo.middleware import ADMIN_PREFIX
+from ngo.models import LATEST_PROJECTS, HomePage, Page, PageRole
 
 logger = logging.getLogger(__name__)
 
@@ -56,18 +57,6 @@ class FilteredListMixin:
             page_query=query.urlencode(),
         )
         return context
-
-
-class HomeView(TemplateView):
-    section = "home"
-    template_name = "ngo/home.html"
-
-
-class PrivacyView(BreadcrumbMixin, TemplateView):
-    template_name = "ngo/privacy.html"
-
-    def get_breadcrumbs(self):
-        return [*super().get_breadcrumbs(), (_("Privacy"), None)]
 
 
 class TranslatedDetailMixin(BreadcrumbMixin):
@@ -113,6 +102,74 @@ class TranslatedDetailMixin(BreadcrumbMixin):
         else:
             context["canonical_url"] = self.request.build_absolute_uri(self.request.path)
         return context
+
+
+class HomeView(TemplateView):
+    """The home page as editors set it up, or the built-in texts until they do.
+
+    A fixed number of queries, however many programmes and projects there are.
+    """
+
+    section = "home"
+    template_name = "ngo/home.html"
+
+    def get_context_data(self, **kwargs):
+        # Imported here: the content apps' models import ngo's.
+        from programmes.models import Programme, Project
+
+        home = HomePage.load(HomePage.objects.select_related("photo", "advocacy_highlight"))
+        cards = Project.objects.published().select_related("hero_photo").with_current_status()
+        featured = []
+        if home.pk is not None:
+            featured = list(cards.filter(pk__in=home.featured_projects.values("pk")))
+        if not featured:
+            featured = list(cards.order_by("-start_date", "-id")[:LATEST_PROJECTS])
+        agenda = home.advocacy_highlight
+        return super().get_context_data(
+            home=home,
+            key_figures=list(home.key_figures.all()) if home.pk is not None else [],
+            featured_projects=featured,
+            agenda=agenda if agenda is not None and agenda.published else None,
+            programmes=list(Programme.objects.published().select_related("hero_photo")),
+            **kwargs,
+        )
+
+
+class PageDetailView(TranslatedDetailMixin, DetailView):
+    """A simple page (about us, how we use your money, ...), under its slug."""
+
+    queryset = Page.objects.published()
+    template_name = "ngo/page_detail.html"
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), (self.object.title, None)]
+
+
+class PrivacyView(PageDetailView):
+    """The privacy notice at the fixed address the donation forms link to.
+
+    It is the page in the privacy role; without one (a database that was
+    emptied) the built-in notice is shown, so the forms never link to a 404.
+    """
+
+    def get_object(self, queryset=None):
+        return Page.objects.published().filter(role=PageRole.PRIVACY).first()
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object is None:
+            self.template_name = "ngo/privacy.html"
+            context = BreadcrumbMixin.get_context_data(self, **kwargs)
+            return self.render_to_response(context)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_breadcrumbs(self):
+        if self.object is None:
+            return [*BreadcrumbMixin.get_breadcrumbs(self), (_("Privacy"), None)]
+        return super().get_breadcrumbs()
+
+    def get_language_url(self, code):
+        return reverse("ngo:privacy")
 
 
 # Seconds a visitor (or a crawler) is asked to wait when the database is down.

@@ -6,8 +6,10 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils.translation import override
 
 from advocacy.models import Agenda, Coalition, Demand, DemandStatusChange, Milestone, Publication
+from ngo import models as site
 from ngo.management.demo import default_scene, draw, picture_alt_text, set_translations
 from ngo.models import Photo
 from programmes.models import (
@@ -48,7 +50,7 @@ def total(items, key):
 
 def test_every_demo_text_has_five_languages_and_loading_twice_makes_no_duplicates():
     files = demo_data_files()
-    assert set(files) == {"programmes", "advocacy"}
+    assert set(files) == {"programmes", "advocacy", "ngo"}
     content = {label: tomllib.loads(path.read_text("utf-8")) for label, path in files.items()}
     tables = [
         (where, table)
@@ -61,7 +63,7 @@ def test_every_demo_text_has_five_languages_and_loading_twice_makes_no_duplicate
         assert sorted(table) == sorted(settings.LANGUAGE_CODES), where
         assert all(isinstance(text, str) and text.strip() for text in table.values()), where
 
-    programmes, advocacy = content["programmes"], content["advocacy"]
+    programmes, advocacy, ngo = content["programmes"], content["advocacy"], content["ngo"]
     expected = {
         Funder: len(programmes["funders"]),
         Programme: len(programmes["programmes"]),
@@ -79,6 +81,13 @@ def test_every_demo_text_has_five_languages_and_loading_twice_makes_no_duplicate
         Milestone: len(advocacy["milestones"]),
         Coalition: len(advocacy["coalitions"]),
         Publication: len(advocacy["publications"]),
+        site.HomePage: 1,
+        site.KeyFigure: total(ngo["home"], "key_figures"),
+        # The privacy notice comes from a migration, the other pages from the file.
+        site.Page: len(ngo["pages"]) + 1,
+        site.SiteDetails: 1,
+        site.Appeal: len(ngo["appeals"]),
+        site.AppealAmounts: total(ngo["appeals"], "amounts"),
     }
     call_command("load_demo", verbosity=0)
     assert {model: model.objects.count() for model in expected} == expected
@@ -162,3 +171,35 @@ def test_a_demo_picture_is_the_same_each_time_and_differs_from_key_to_key():
         == "Dessin d'une école au bord d'une rivière sous la lune et les étoiles"
     )
     assert picture_alt_text(default_scene("a-key")) == picture_alt_text(default_scene("a-key"))
+
+
+def test_the_demo_home_page_pages_footer_and_appeal_work_in_every_language(client):
+    call_command("load_demo", verbosity=0)
+    home = site.HomePage.objects.get()
+    assert 3 <= home.key_figures.count() <= 6
+    assert home.photo.is_public and home.advocacy_highlight.published
+    assert home.featured_projects.count() == 3
+    for code in settings.LANGUAGE_CODES:
+        response = client.get(f"/{code}/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert f"<h1>{getattr(home, f'title_{code}')}</h1>" in html
+        with override(code):
+            about = site.Page.objects.get(slug_en="about-us").get_absolute_url()
+        assert client.get(about).status_code == 200
+    appeal = site.Appeal.objects.get()
+    assert not appeal.active
+    assert appeal.title_en not in client.get("/en/").content.decode()
+    for amounts in site.AppealAmounts.objects.all():
+        amounts.full_clean()
+    appeal.active = True
+    appeal.full_clean()
+    appeal.save()
+    assert appeal.title_da in client.get("/da/").content.decode()
+    give = client.get(f"/en/give/?appeal={appeal.pk}")
+    assert [v for v, _l in give.context["form"].fields["amount"].choices] == [
+        "30",
+        "60",
+        "120",
+        "other",
+    ]

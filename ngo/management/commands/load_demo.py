@@ -4,7 +4,7 @@ from django.db import transaction
 
 # Each app that has demo content gives it a command of its own; they run in
 # this order because later content refers to earlier content.
-DEMO_COMMANDS = ("demo_programmes", "demo_advocacy")
+DEMO_COMMANDS = ("demo_programmes", "demo_advocacy", "demo_site")
 
 
 class Command(BaseCommand):
