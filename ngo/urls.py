@@ -14,11 +14,12 @@ site_patterns = [
     path("", views.HomeView.as_view(), name="home"),
     path(_("privacy/"), views.PrivacyView.as_view(), name="privacy"),
     path(_("search/"), views.SearchView.as_view(), name="search"),
-    # Simple pages live under a translated word of their own rather than at the
-    # top level: a page slug can then never hide (or be hidden by) another
-    # app's address, such as "donate/" or "programmes/", whatever editors type
-    # and whichever apps are added later.
-    path(_("about/<slug:slug>/"), views.PageDetailView.as_view(), name="page-detail"),
+    # Simple pages live under a word of their own rather than at the top level: a
+    # page slug can then never hide (or be hidden by) another app's address, such
+    # as "donate/" or "programmes/", whatever editors type. "info" reads the same
+    # in all five languages, and a neutral word does not clash with page titles
+    # ("about/about-us/").
+    path("info/<slug:slug>/", views.PageDetailView.as_view(), name="page-detail"),
 ]
 
 urlpatterns = [

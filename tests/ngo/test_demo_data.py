@@ -72,7 +72,7 @@ def test_every_demo_text_has_five_languages_and_loading_twice_makes_no_duplicate
         Project: len(programmes["projects"]),
         Goal: total(programmes["projects"], "goals"),
         ReachFigure: total(programmes["projects"], "reach_figures"),
-        Photo: len(programmes["programmes"]) + len(programmes["projects"]),
+        Photo: len(programmes["programmes"]) + len(programmes["projects"]) + len(ngo["home"]),
         Agenda: len(advocacy["agendas"]),
         Demand: total(advocacy["agendas"], "demands"),
         DemandStatusChange: sum(

@@ -31,26 +31,26 @@ def make_page(slug="about-us", all_languages=True, **fields):
 
 def test_a_page_answers_at_its_translated_address_with_breadcrumbs(client):
     make_page(placement=Placement.MAIN)
-    response = client.get("/fr/about/about-us-fr/")
+    response = client.get("/fr/info/about-us-fr/")
     assertContains(response, "<h1>About Us (fr)</h1>", html=True)
     assertContains(response, '<span aria-current="page">About Us (fr)</span>', html=True)
     assertContains(response, "<p>What we do (fr)</p>", html=True)
     # Another language's slug leads to this language's own address.
-    assertRedirects(client.get("/nl/about/about-us-en/"), "/nl/about/about-us-nl/", status_code=301)
+    assertRedirects(client.get("/nl/info/about-us-en/"), "/nl/info/about-us-nl/", status_code=301)
 
 
 def test_an_untranslated_page_falls_back_to_english_and_says_so(client):
     make_page(slug="history", all_languages=False)
-    response = client.get("/da/about/history/")
+    response = client.get("/da/info/history/")
     assertContains(response, "English only")
     assertContains(response, 'class="notice wrap" role="note"')
 
 
 def test_unpublished_and_unknown_pages_are_not_found(client):
     make_page(slug="draft", published=False)
-    assert client.get("/en/about/draft-en/").status_code == 404
-    assert client.get("/en/about/nothing-here/").status_code == 404
-    assert client.get("/en/about/%E2%80%AE/").status_code == 404
+    assert client.get("/en/info/draft-en/").status_code == 404
+    assert client.get("/en/info/nothing-here/").status_code == 404
+    assert client.get("/en/info/%E2%80%AE/").status_code == 404
 
 
 def test_the_body_is_sanitised_when_saved():
@@ -89,12 +89,12 @@ def test_nav_and_footer_pages_in_order_from_one_query_then_from_the_cache(rf):
 
 def test_a_change_to_a_page_clears_the_cached_links(client):
     page = make_page(slug="money", placement=Placement.FOOTER)
-    assertContains(client.get("/en/"), "/en/about/money-en/")
+    assertContains(client.get("/en/"), "/en/info/money-en/")
     assert cache.get(SITE_CONTENT_CACHE_KEY) is not None
     page.published = False
     page.save()
     assert cache.get(SITE_CONTENT_CACHE_KEY) is None
-    assertNotContains(client.get("/en/"), "/en/about/money-en/")
+    assertNotContains(client.get("/en/"), "/en/info/money-en/")
 
 
 def test_the_privacy_notice_is_a_page_in_five_languages_at_its_fixed_address(client):
@@ -108,7 +108,7 @@ def test_the_privacy_notice_is_a_page_in_five_languages_at_its_fixed_address(cli
     assertContains(response, "<h1>Confidentialité</h1>", html=True)
     assertContains(response, "Ce que nous collectons")
     # Its slug under the pages' prefix leads to the fixed address.
-    assertRedirects(client.get("/en/about/privacy/"), "/en/privacy/", status_code=301)
+    assertRedirects(client.get("/en/info/privacy/"), "/en/privacy/", status_code=301)
     # The donation forms link to it.
     assertContains(client.get("/nl/geef/"), 'href="/nl/privacy/"')
 

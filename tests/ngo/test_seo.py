@@ -7,9 +7,11 @@ from datetime import date
 import pytest
 from django.core.files.storage import default_storage
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.translation import override
 from lxml import etree
 
+from ngo.models import Page, PageRole
 from tests.builders import (
     make_agenda,
     make_demand,
@@ -79,8 +81,10 @@ def test_the_sitemap_lists_every_published_page_in_every_language(client):
         assert absolute(reverse("programmes:project-list")) in entries
     for code in LANGUAGE_CODES:
         assert absolute(f"/{code}/") in entries
-    # Five languages of the six fixed pages and of the four content rows.
-    assert len(entries) == 5 * (6 + 4)
+    privacy = Page.objects.get(role=PageRole.PRIVACY)  # a simple page, made by a migration
+    assert absolute(privacy.get_absolute_url()) in entries
+    # Five languages of the six fixed pages, the four content rows and the privacy page.
+    assert len(entries) == 5 * (6 + 4 + 1)
 
 
 def test_the_sitemap_leaves_out_what_is_not_published(client):
@@ -117,13 +121,16 @@ def test_every_page_has_one_description_one_canonical_and_open_graph(client):
     response = client.get(reverse("ngo:privacy"))
     content = response.content.decode()
     assert len(meta(content, "name", "description")) == 1
-    assert meta(content, "name", "description")[0].startswith(MISSION)
+    # The privacy notice is a simple page: it is described by the start of its text.
+    privacy = Page.objects.get(role=PageRole.PRIVACY)
+    opening = " ".join(strip_tags(privacy.body).split()[:6])
+    assert meta(content, "name", "description")[0].startswith(opening)
     assert re.findall(r'<link rel="canonical" href="([^"]*)">', content) == [
         "http://testserver/en/privacy/"
     ]
     assert meta(content, "property", "og:title") == ["Privacy"]
     assert meta(content, "property", "og:url") == ["http://testserver/en/privacy/"]
-    assert meta(content, "property", "og:type") == ["website"]
+    assert meta(content, "property", "og:type") == ["article"]  # a page with content of its own
     assert meta(content, "property", "og:locale") == ["en_GB"]
     assert meta(content, "property", "og:site_name") == ["Every Child a Family"]
     assert meta(content, "name", "twitter:card") == ["summary"]
@@ -225,8 +232,9 @@ def test_the_home_page_describes_the_organisation(client, settings):
         "identifier": "0123.456.749",
     }
     assert organisation["description"].startswith(MISSION)
-    # Only the home page carries it.
-    assert json_ld(client.get(reverse("ngo:privacy")).content.decode()) == []
+    # Only the home page carries it; a simple page has its breadcrumb trail.
+    other = json_ld(client.get(reverse("ngo:privacy")).content.decode())
+    assert [data["@type"] for data in other] == ["BreadcrumbList"]
 
 
 def test_a_detail_page_has_its_breadcrumbs_as_structured_data(client):

@@ -8,7 +8,7 @@ projects and agendas, so load_demo runs it after their commands.
 from django.core.management.base import BaseCommand, CommandError
 
 from advocacy.models import Agenda
-from ngo.management.demo import load_content, replace_rows, set_translations
+from ngo.management.demo import demo_photo, load_content, replace_rows, set_translations
 from ngo.models import Appeal, AppealAmounts, HomePage, Page, SiteDetails
 from programmes.models import Programme, Project
 
@@ -40,7 +40,8 @@ class Command(BaseCommand):
     def home(self, data):
         home = HomePage.load()
         set_translations(home, title=data["title"], lead=data["lead"])
-        home.photo = programme_by_slug(data["photo_of_programme"]).hero_photo
+        if home.photo is None:
+            home.photo = demo_photo("home", data["title"], data["colour"], scene=data["picture"])
         home.advocacy_highlight = Agenda.objects.filter(slug_en=data["advocacy_highlight"]).first()
         home.save()
         home.featured_projects.set(Project.objects.filter(slug_en__in=data["featured_projects"]))
