@@ -18,12 +18,15 @@ if not os.path.exists(CHROMIUM):
 from playwright.sync_api import expect  # noqa: E402
 
 from advocacy.models import Agenda  # noqa: E402
+from ngo.models import Page  # noqa: E402
 from programmes.models import Programme, Project  # noqa: E402
 from tests.browser.test_back_office import serious_violations  # noqa: E402
 from tests.builders import make_programme  # noqa: E402
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
+# A word the demo content has in each language, so the results page has results.
+SEARCHED = {"en": "families", "nb": "familier"}
 WAIT = 10_000  # milliseconds: the longest any single step may take
 PHONE, NARROW, WIDE = 390, 320, 1280
 
@@ -36,6 +39,8 @@ def public_pages(language):
             "programme": Programme.objects.order_by("order").first().get_absolute_url(),
             "project": Project.objects.order_by("pk").first().get_absolute_url(),
             "agenda": Agenda.objects.order_by("pk").first().get_absolute_url(),
+            "simple page": Page.objects.published().filter(role="").first().get_absolute_url(),
+            "search results": reverse("ngo:search") + "?q=" + SEARCHED[language],
             "sponsor": reverse("donations:sponsor"),
             "gift": reverse("donations:give"),
         }
@@ -67,6 +72,8 @@ def test_public_pages_pass_axe_and_fit_every_width(browser, live_server):
                     navigations = page.get_by_role("navigation", name=main).count()
                     if navigations != (1 if width == WIDE else 0):
                         problems.append(f"{where}: {navigations} main navigations")
+                    if name == "search results":
+                        assert page.locator(".search-results li").count() > 0, where
                     if name == "project" and width == PHONE:
                         story = page.locator(".project-main").bounding_box()
                         facts = page.locator(".fact-box").bounding_box()
