@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.translation import override
 
+from ngo.models import Page
 from ngo.search import MAX_QUERY_LENGTH, SEARCH_CONFIGS, SEARCH_KINDS, search_indexes
 from tests.builders import (
     make_agenda,
@@ -225,6 +226,12 @@ def test_each_kind_has_an_index_per_language_on_what_it_searches(kind):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search is PostgreSQL's")
 class TestFullText:
+    @pytest.fixture(autouse=True)
+    def _without_the_privacy_notice(self):
+        # The privacy notice, a page made by a migration, speaks of rights and
+        # families too: these tests compare exact result lists.
+        Page.objects.update(published=False)
+
     def test_a_dutch_word_finds_its_dutch_inflection(self, client):
         project = make_project(slug="family")
         project.summary_nl = "Elk kind heeft recht op een gezin."
@@ -269,3 +276,19 @@ class TestFullText:
         for kind in ("programme", "project", "agenda", "demand", "publication"):
             for code in ("en", "nl", "fr", "nb", "da"):
                 assert f"{kind}_search_{code}" in names
+
+
+def test_a_simple_page_is_found_in_its_own_language_and_the_privacy_notice_too(client):
+    page = Page(published=True, title_en="Annual report", slug_en="annual-report")
+    page.title_nl, page.slug_nl = "Jaarverslag", "jaarverslag"
+    page.body_en = "<p>Our accounts, audited every year.</p>"
+    page.body_nl = "<p>Onze rekeningen, elk jaar gecontroleerd.</p>"
+    page.save()
+    assert results(search(client, "accounts")) == [
+        ("Page", "/en/info/annual-report/", "Annual report")
+    ]
+    assert results(search(client, "rekeningen", "nl")) == [
+        ("Pagina", "/nl/info/jaarverslag/", "Jaarverslag")
+    ]
+    assert results(search(client, "rekeningen")) == []  # English searches English only
+    assert ("Page", "/en/privacy/", "Privacy") in results(search(client, "privacy"))
