@@ -583,7 +583,16 @@ class GiftForm(DonationForm):
         super().__init__(*args, **kwargs)
         if self.appeal is not None:
             self.initial["appeal"] = self.appeal.pk
-            self.initial.setdefault("programme", self.appeal.programme_id)
+            # The page says the gift goes to the appeal's programme: the form must
+            # start there too, whatever other programme a link asks for.
+            self.initial["programme"] = self.appeal.programme_id
+        elif source.get("appeal") and data is not None:
+            # An appeal that ended while the donor filled in the form: its amounts
+            # are gone, and the donor is told why rather than "not a valid choice".
+            self.fields["amount"].error_messages["invalid_choice"] = _(
+                "This appeal has ended, so its amounts are no longer offered. "
+                "Please choose your amount again."
+            )
 
     def preset_amounts(self, currency):
         """During an appeal, its own amounts in the currencies it has them in."""

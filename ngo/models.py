@@ -688,8 +688,11 @@ def site_content(today=None):
 SITE_CONTENT_SENDERS = (Page, SiteDetails, QualitySeal, Appeal, Photo, "programmes.Programme")
 
 
-def forget_site_content(**kwargs):
+def forget_site_content(using=None, **kwargs):
+    # Now, and again once the change is committed: a request between the save and
+    # the commit would read the old rows and cache them for the entry's lifetime.
     cache.delete(SITE_CONTENT_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(SITE_CONTENT_CACHE_KEY), using=using)
 
 
 for _sender in SITE_CONTENT_SENDERS:

@@ -57,6 +57,11 @@ class ContentSitemap(LanguagesSitemap):
     def lastmod(self, obj):
         return obj.modified
 
+    def get_languages_for_item(self, item):
+        # An untranslated page is shown in English under the other prefixes, with
+        # the English page as its canonical: only its own languages are listed.
+        return [code for code in super().get_languages_for_item(item) if item.is_translated(code)]
+
 
 class ProgrammeSitemap(ContentSitemap):
     model = "programmes.Programme"

@@ -21,7 +21,7 @@ register = template.Library()
 
 DESCRIPTION_LENGTH = 160
 # The fields a detail page's description is read from, the first one filled.
-DESCRIPTION_FIELDS = ("summary", "introduction", "text", "body")
+DESCRIPTION_FIELDS = ("summary", "introduction", "text", "lead", "body")
 # Link previews show about this width; wider renditions only cost the reader.
 OG_IMAGE_WIDTH = 1280
 # Open Graph locales name a territory; English pages are written in British English.
@@ -41,9 +41,11 @@ JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0
 def page_meta(context):
     request = context.get("request")
     obj = context.get("object")
+    # The home page has no object: its editors' lead statement describes it.
+    described = obj if obj is not None else context.get("home")
     description = ""
     for name in DESCRIPTION_FIELDS:
-        description = plain_text(str(getattr(obj, name, "") or "")) if obj is not None else ""
+        description = plain_text(str(getattr(described, name, "") or ""))
         if description:
             break
     return {

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils.translation import get_language, get_language_info, override
 
+from ngo import search
+
 register = template.Library()
 
 
@@ -48,3 +50,10 @@ def translated_path(request, code):
             return reverse("ngo:home")
     url = translate_url(request.get_full_path(), code)
     return "/" + url.lstrip("/")
+
+
+@register.filter
+def plain_text(value):
+    """Editors' rich text as plain text, entities read: `striptags` alone would
+    leave the sanitiser's `&amp;` to be escaped a second time."""
+    return search.plain_text(str(value or ""))

@@ -180,3 +180,22 @@ def test_unpublishing_the_appeals_programme_removes_the_banner_at_once(client):
     appeal.programme.published = False
     appeal.programme.save()
     assertNotContains(client.get("/en/"), "Flood in the valley")
+
+
+def test_the_appeals_programme_is_chosen_whatever_programme_a_link_asks_for(client):
+    appeal = make_appeal()
+    other = make_programme(slug="other")
+    hidden = make_programme(slug="hidden", published=False)
+    for asked in (other.pk, hidden.pk, "abc"):
+        response = client.get(f"/en/give/?appeal={appeal.pk}&programme={asked}")
+        assert response.context["form"].initial["programme"] == appeal.programme_id
+        assertContains(response, f'<option value="{appeal.programme_id}" selected>', html=False)
+
+
+def test_an_appeal_that_ends_while_the_donor_fills_in_the_form_says_so(client):
+    appeal = make_appeal()
+    appeal.active = False
+    appeal.save()
+    response = give(client, appeal=str(appeal.pk), amount="120")
+    assert "This appeal has ended" in str(response.context["form"].errors["amount"])
+    assert not Gift.objects.exists()

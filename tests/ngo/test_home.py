@@ -1,6 +1,8 @@
 """The home page: what editors set in the admin, the built-in texts on an empty
 database, and a query count that does not grow with the content."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -175,3 +177,24 @@ def test_an_editor_saves_the_home_page_in_the_admin_with_its_key_figures(editor_
     refused = editor_client.post(f"/admin/ngo/homepage/{home.pk}/change/", data | formset(2))
     assert refused.status_code == 200
     assertContains(refused, "Give between 3 and 6 key figures")
+
+
+def test_the_advocacy_highlight_reads_its_text_once_escaped(client):
+    agenda = make_agenda(slug="keep-siblings")
+    agenda.introduction_en = "<p>Children &amp; families <em>first</em></p>"
+    agenda.save()
+    make_home(advocacy_highlight=agenda)
+    response = client.get("/en/")
+    assertContains(response, "<p>Children &amp; families first</p>", html=False)
+    assertNotContains(response, "&amp;amp;")
+
+
+def test_the_home_page_is_described_by_its_lead_statement_everywhere(client):
+    home = make_home()
+    home.lead_nl = "Wij houden gezinnen samen. " * 20
+    home.save()
+    content = client.get("/nl/").content.decode()
+    description = re.findall(r'<meta name="description" content="([^"]*)">', content)
+    preview = re.findall(r'<meta property="og:description" content="([^"]*)">', content)
+    assert description == preview
+    assert description[0].startswith("Wij houden gezinnen samen.") and len(description[0]) <= 160

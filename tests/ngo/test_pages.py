@@ -174,3 +174,22 @@ def test_the_site_content_is_read_again_on_a_new_day():
         assert site_content(today=date(2030, 1, 2))["day"] == date(2030, 1, 2)
     assert len(same_day) == 0
     assert len(next_day) == 3  # pages, footer details, appeal (no seals without details)
+
+
+def test_the_links_are_forgotten_again_once_a_change_is_committed(
+    django_capture_on_commit_callbacks,
+):
+    page = make_page(placement=Placement.MAIN)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.published = False
+        page.save()
+        # What a request between the save and the commit would cache: the old rows.
+        cache.set(SITE_CONTENT_CACHE_KEY, {"nav_pages": [page]}, 3600)
+    assert site_content()["nav_pages"] == []
+
+
+def test_the_sitemap_lists_a_page_only_in_the_languages_it_is_written_in(client):
+    make_page("english-only", all_languages=False)
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/en/info/english-only/" in sitemap
+    assert "/nl/info/english-only/" not in sitemap
