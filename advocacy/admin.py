@@ -6,7 +6,12 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from advocacy import models
-from ngo.admin import missing_languages_column, prepopulated_slugs, thumbnail
+from ngo.admin import (
+    RichTextAdminMixin,
+    missing_languages_column,
+    prepopulated_slugs,
+    thumbnail,
+)
 
 
 class DemandInline(TranslationStackedInline):
@@ -17,7 +22,7 @@ class DemandInline(TranslationStackedInline):
 
 
 @admin.register(models.Agenda)
-class AgendaAdmin(TabbedTranslationAdmin):
+class AgendaAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
     list_display = (
         "title",
         "scope",

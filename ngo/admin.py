@@ -11,8 +11,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorFormField
+from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from ngo.content import RICH_TEXT_EDITOR_EXTENSIONS, clean_rich_text
 from ngo.models import (
     KEY_FIGURES_MAX,
     KEY_FIGURES_MIN,
@@ -71,6 +74,37 @@ class PrivateImageInput(AdminFileWidget):
 
     def is_initial(self, value):
         return False
+
+
+class RichTextFormField(ProseEditorFormField):
+    """A rich-text field written in the editor (with exactly the site's
+    formatting) and cleaned as the model will store it, so an empty editor
+    counts as empty and the form shows what will be saved."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("extensions", RICH_TEXT_EDITOR_EXTENSIONS)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return clean_rich_text(super().to_python(value))
+
+
+class RichTextAdminMixin:
+    """Gives each language's version of the model's rich_text_fields the editor.
+
+    The editor's modules find each other through an inline import map, which
+    the Content-Security-Policy admits only with this response's nonce."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # body_nl and its siblings point to body through translated_field.
+        original = getattr(db_field, "translated_field", db_field)
+        if original.name in getattr(self.model, "rich_text_fields", ()):
+            kwargs.setdefault("form_class", RichTextFormField)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
 
 
 def missing_languages_column(obj):
@@ -250,7 +284,7 @@ class HomePageAdmin(SingletonAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin):
+class PageAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
     list_display = ("title", "placement", "order", "published", "role", missing_languages_column)
     list_editable = ("order",)
     list_filter = ("published", "placement")

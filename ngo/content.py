@@ -1,9 +1,12 @@
 """What every content app (programmes, advocacy, the site's own pages) shares:
 published rows, per-language slugs, translation status and sanitised rich text."""
 
+import re
+
 import nh3
 from django.conf import settings
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -60,35 +63,51 @@ class TranslationStatusMixin:
         return code not in self.missing_languages()
 
 
-# Rich text written by editors: structure and links only. No scripts, styles,
-# event handlers or images (an <img> could load from another host).
-RICH_TEXT_TAGS = {
-    "p",
-    "br",
-    "h2",
-    "h3",
-    "h4",
-    "ul",
-    "ol",
-    "li",
-    "strong",
-    "em",
-    "b",
-    "i",
-    "a",
-    "blockquote",
+# Rich text written by editors: paragraphs, two levels of headings, bold,
+# italic, lists and links, and nothing else. No scripts, styles, classes,
+# event handlers or images (an <img> could load from another host). The admin's
+# editor offers exactly these (RICH_TEXT_EDITOR_EXTENSIONS), so what an editor
+# writes is stored as written; anything else, pasted or posted, is removed here.
+RICH_TEXT_TAGS = {"p", "h2", "h3", "strong", "em", "ul", "ol", "li", "a"}
+RICH_TEXT_ATTRIBUTES = {"a": {"href", "title"}}
+
+# The django-prose-editor extensions behind the admin's rich-text fields.
+RICH_TEXT_EDITOR_EXTENSIONS = {
+    "Heading": {"levels": [2, 3]},
+    "Bold": True,
+    "Italic": True,
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
 }
-RICH_TEXT_ATTRIBUTES = {"a": {"href", "title", "hreflang"}}
+
+# Older or pasted markup that means the same as an allowed tag: kept as that
+# tag instead of losing the emphasis or the heading. Each is allowed without
+# attributes in the first pass, so the cleaned markup holds it only as the bare
+# tag, which a plain replacement can then rename safely.
+EQUIVALENT_TAGS = {"b": "strong", "i": "em", "h1": "h2", "h4": "h3", "h5": "h3", "h6": "h3"}
+EQUIVALENT_TAG = re.compile(rf"<(/?)({'|'.join(EQUIVALENT_TAGS)})>")
+# A line break inside a paragraph is not offered; the words it separated stay apart.
+LINE_BREAK = re.compile(r"<br>")
 
 
 def clean_rich_text(value):
-    return nh3.clean(
+    """The stored form of rich text: only the allowed tags, and "" when no
+    text is left (the editor sends an empty paragraph for an empty field)."""
+    cleaned = nh3.clean(
         value or "",
-        tags=RICH_TEXT_TAGS,
+        tags=RICH_TEXT_TAGS | set(EQUIVALENT_TAGS) | {"br"},
         attributes=RICH_TEXT_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
+        strip_comments=True,
     )
+    cleaned = EQUIVALENT_TAG.sub(lambda m: f"<{m[1]}{EQUIVALENT_TAGS[m[2]]}>", cleaned)
+    cleaned = LINE_BREAK.sub(" ", cleaned)
+    if not strip_tags(cleaned).strip():
+        return ""
+    return cleaned
 
 
 class RichTextMixin:

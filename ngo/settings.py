@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -82,6 +83,8 @@ INSTALLED_APPS = [
     "django_countries",
     "crispy_forms",
     "crispy_bootstrap5",
+    # The admin's rich-text editor; its scripts and styles are our static files.
+    "django_prose_editor",
     "ngo",
     "programmes",
     "advocacy",
@@ -456,7 +459,9 @@ X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        # The nonce only appears on pages that ask for it: the admin pages with
+        # the rich-text editor, whose modules need an inline import map.
+        "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],

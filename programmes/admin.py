@@ -3,7 +3,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from ngo.admin import missing_languages_column, prepopulated_slugs, thumbnail
+from ngo.admin import (
+    RichTextAdminMixin,
+    missing_languages_column,
+    prepopulated_slugs,
+    thumbnail,
+)
 from programmes import models
 
 
@@ -32,7 +37,7 @@ class ReachFigureInline(TranslationTabularInline):
 
 
 @admin.register(models.Programme)
-class ProgrammeAdmin(TabbedTranslationAdmin):
+class ProgrammeAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
     list_display = ("title", "published", "order", missing_languages_column)
     list_editable = ("order",)
     list_filter = ("published",)
@@ -75,7 +80,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(models.Project)
-class ProjectAdmin(TabbedTranslationAdmin):
+class ProjectAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
     list_display = (
         "name",
         "programme",
