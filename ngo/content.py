@@ -80,6 +80,12 @@ RICH_TEXT_EDITOR_EXTENSIONS = {
     "OrderedList": True,
     "ListItem": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    # On by default in the package; editors writing five languages want the
+    # browser's spelling check.
+    "NoSpellCheck": False,
+    # Ours (settings.DJANGO_PROSE_EDITOR_EXTENSIONS): the editable area is named
+    # by the field's label, for screen readers.
+    "FieldLabel": True,
 }
 
 # Older or pasted markup that means the same as an allowed tag: kept as that

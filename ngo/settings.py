@@ -16,6 +16,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -451,6 +453,16 @@ if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# The admin's rich-text editor (ngo.content.RICH_TEXT_EDITOR_EXTENSIONS) names
+# its editable area after the field's label with an extension of our own; it
+# writes no markup, so it adds nothing to what the cleaning keeps.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/editor/field-label.js")],
+        "extensions": {"FieldLabel": html_tags([])},
+    }
+]
 
 # Content-Security-Policy (django-csp): every script, style, image and font
 # comes from this site, with no inline code; forms post only here. The admin's
