@@ -98,6 +98,11 @@ EQUIVALENT_TAG = re.compile(rf"<(/?)({'|'.join(EQUIVALENT_TAGS)})>")
 LINE_BREAK = re.compile(r"<br>")
 
 
+def drop_empty_attribute(tag, attribute, value):
+    # The editor's link dialog writes title="" when no title is given.
+    return value if value.strip() else None
+
+
 def clean_rich_text(value):
     """The stored form of rich text: only the allowed tags, and "" when no
     text is left (the editor sends an empty paragraph for an empty field)."""
@@ -108,6 +113,7 @@ def clean_rich_text(value):
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=drop_empty_attribute,
     )
     cleaned = EQUIVALENT_TAG.sub(lambda m: f"<{m[1]}{EQUIVALENT_TAGS[m[2]]}>", cleaned)
     cleaned = LINE_BREAK.sub(" ", cleaned)

@@ -90,12 +90,30 @@ def test_an_editor_writes_bold_text_in_two_languages(editor_page, live_server):
         # Editors write in five languages: the browser checks their spelling.
         assert text.evaluate("el => el.spellcheck") is True
 
+    # A link, through the editor's own dialog.
+    page.click('a[href="#tab_id_body_da"]')
+    body = editor(page, "body_da")
+    body.get_by_role("textbox").click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("Læs mere")
+    page.keyboard.press("Control+a")
+    body.locator("button[title='insert link']").click()
+    dialog = page.locator("dialog[open]")
+    dialog.locator("input[name=href]").fill("https://example.org/da")
+    assert dialog.locator("input[type=checkbox]").count() == 0  # no "open in new window"
+    assert editor_violations(page) == []
+    dialog.locator("button[type=submit]").click()
+    expect(body.get_by_role("textbox").locator("a")).to_have_text("Læs mere")
+
     assert editor_violations(page) == []
     page.click("input[name=_save]")
     expect(page.locator(".messagelist")).to_be_visible()
     project.refresh_from_db()
     assert project.body_en == "<p><strong>Clean water for every school</strong></p>"
     assert project.body_nl == "<p><strong>Schoon water</strong></p>"
+    assert project.body_da == (
+        '<p><a href="https://example.org/da" rel="noopener noreferrer">Læs mere</a></p>'
+    )
     # A language not touched keeps what it had.
     assert project.body_fr == "<h2>Eau</h2><p>Des puits <em>propres</em>.</p>"
 
