@@ -111,7 +111,7 @@ class ScheduleFilter(admin.SimpleListFilter):
     """Rows by where they stand in their publishing window, as the public site sees
     them now (a project's programme is not taken into account)."""
 
-    title = _("on the site")
+    title = _("visibility")
     parameter_name = "schedule"
 
     def lookups(self, request, model_admin):
