@@ -228,9 +228,22 @@ class AddScheduleConstraint(migrations.AddConstraint):
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":
             return super().database_forwards(app_label, schema_editor, from_state, to_state)
-        model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
-            model._meta.indexes = [
-                index for index in model._meta.indexes if not isinstance(index, GinIndex)
-            ]
+        model = self.model_without_search_indexes(app_label, schema_editor, to_state)
+        if model is not None:
             schema_editor.add_constraint(model, self.constraint)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            return super().database_backwards(app_label, schema_editor, from_state, to_state)
+        model = self.model_without_search_indexes(app_label, schema_editor, to_state)
+        if model is not None:
+            schema_editor.remove_constraint(model, self.constraint)
+
+    def model_without_search_indexes(self, app_label, schema_editor, state):
+        model = state.apps.get_model(app_label, self.model_name)
+        if not self.allow_migrate_model(schema_editor.connection.alias, model):
+            return None
+        model._meta.indexes = [
+            index for index in model._meta.indexes if not isinstance(index, GinIndex)
+        ]
+        return model
