@@ -8,8 +8,11 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from advocacy import models
 from ngo.admin import (
     RichTextAdminMixin,
+    ScheduleFilter,
     missing_languages_column,
     prepopulated_slugs,
+    preview_links,
+    schedule_column,
     thumbnail,
 )
 
@@ -29,20 +32,25 @@ class AgendaAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
         "country",
         "demand_progress",
         "published",
+        schedule_column,
         "order",
         missing_languages_column,
     )
     list_editable = ("order",)
-    list_filter = ("scope", "published")
+    list_filter = ("scope", "published", ScheduleFilter)
     search_fields = ("title", "addressee", "introduction")
     ordering = ("order", "id")
     inlines = (DemandInline,)
     filter_horizontal = ("programmes",)
+    readonly_fields = (preview_links,)
     fieldsets = (
         (None, {"fields": ("title", "slug", "introduction")}),
         (_("Addressed to"), {"fields": ("scope", "country", "addressee")}),
         (_("Related"), {"fields": ("programmes",)}),
-        (_("Publishing"), {"fields": ("published", "order")}),
+        (
+            _("Publishing"),
+            {"fields": (preview_links, "published", "publish_from", "publish_until", "order")},
+        ),
     )
 
     def get_queryset(self, request):
@@ -112,14 +120,25 @@ class CoalitionAdmin(TabbedTranslationAdmin):
 
 @admin.register(models.Publication)
 class PublicationAdmin(TabbedTranslationAdmin):
-    list_display = ("title", "date", "language", "size", "published")
-    list_filter = ("published", "language", "agendas")
+    list_display = ("title", "date", "language", "size", "published", schedule_column)
+    list_filter = ("published", ScheduleFilter, "language", "agendas")
     search_fields = ("title", "summary")
     date_hierarchy = "date"
     ordering = ("-date",)
     autocomplete_fields = ("agendas",)
     readonly_fields = ("file_facts",)
-    fields = ("title", "summary", "date", "language", "file", "file_facts", "agendas", "published")
+    fields = (
+        "title",
+        "summary",
+        "date",
+        "language",
+        "file",
+        "file_facts",
+        "agendas",
+        "published",
+        "publish_from",
+        "publish_until",
+    )
 
     @admin.display(description=_("size"), ordering="file_size")
     def size(self, obj):

@@ -14,7 +14,10 @@ from advocacy.forms import PDFFormField, read_pdf
 from ngo.content import (
     PublishedQuerySet,
     RichTextMixin,
+    Scheduled,
     TranslationStatusMixin,
+    published_q,
+    schedule_constraint,
     slug_field,
     unique_slugs,
 )
@@ -34,7 +37,7 @@ class Scope(models.TextChoices):
 class AgendaQuerySet(PublishedQuerySet):
     def with_published_publications(self):
         """Published agendas that published publications belong to (the list's filter)."""
-        return self.published().filter(publications__published=True).distinct()
+        return self.published().filter(published_q("publications__")).distinct()
 
     def with_demand_counts(self):
         return self.annotate(
@@ -45,7 +48,7 @@ class AgendaQuerySet(PublishedQuerySet):
         )
 
 
-class Agenda(TranslationStatusMixin, RichTextMixin, models.Model):
+class Agenda(TranslationStatusMixin, RichTextMixin, Scheduled):
     title = models.CharField(_("title"), max_length=200)
     slug = slug_field()
     introduction = models.TextField(
@@ -79,6 +82,7 @@ class Agenda(TranslationStatusMixin, RichTextMixin, models.Model):
         indexes = search_indexes("agenda", "title", ("introduction", "addressee"))
         constraints = [
             *unique_slugs("agenda"),
+            schedule_constraint("agenda"),
             # The database keeps the rule that clean() explains to editors.
             models.CheckConstraint(
                 condition=(models.Q(scope="national") & ~models.Q(country=""))
@@ -122,9 +126,9 @@ class DemandStatus(models.TextChoices):
 
 
 class DemandQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, now=None):
         """A demand is public when its agenda is."""
-        return self.filter(agenda__published=True)
+        return self.filter(published_q("agenda__", now))
 
 
 class Demand(TranslationStatusMixin, models.Model):
@@ -283,7 +287,7 @@ class PublicationQuerySet(PublishedQuerySet):
         return set(self.values_list("language", flat=True).distinct())
 
 
-class Publication(models.Model):
+class Publication(Scheduled):
     title = models.CharField(_("title"), max_length=250)
     summary = models.TextField(_("summary"), blank=True)
     date = models.DateField(_("date"))
@@ -306,6 +310,7 @@ class Publication(models.Model):
         verbose_name_plural = _("publications")
         ordering = ["-date", "id"]
         indexes = search_indexes("publication", "title", ("summary",))
+        constraints = [schedule_constraint("publication")]
 
     def __str__(self):
         return self.title

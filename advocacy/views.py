@@ -72,7 +72,7 @@ class AgendaDetailView(TranslatedDetailMixin, DetailView):
 
     def get_queryset(self):
         return (
-            Agenda.objects.published()
+            self.published(Agenda.objects.all())
             .with_demand_counts()
             .prefetch_related(
                 Prefetch("programmes", queryset=Programme.objects.published()),

@@ -9,13 +9,15 @@ from django.forms.models import BaseInlineFormSet
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from ngo.content import RICH_TEXT_EDITOR_EXTENSIONS, clean_rich_text
+from ngo.content import RICH_TEXT_EDITOR_EXTENSIONS, ScheduleState, clean_rich_text, published_q
 from ngo.models import (
     KEY_FIGURES_MAX,
     KEY_FIGURES_MIN,
@@ -118,6 +120,65 @@ def missing_languages_column(obj):
 
 
 missing_languages_column.short_description = _("missing languages")
+
+
+@admin.display(description=_("on the site"))
+def schedule_column(obj):
+    """Admin list column: whether the row is live, waits for its start or has ended,
+    with the moment it changes (in the site's time zone)."""
+    state = obj.schedule_state()
+    moment = {
+        ScheduleState.SCHEDULED: obj.publish_from,
+        ScheduleState.ENDED: obj.publish_until,
+        ScheduleState.LIVE: obj.publish_until,
+    }.get(state)
+    if moment is None:
+        return state.label
+    local = date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+    if state == ScheduleState.LIVE:
+        return format_html("{} ({})", state.label, _("until %(moment)s") % {"moment": local})
+    return format_html("{} ({})", state.label, local)
+
+
+class ScheduleFilter(admin.SimpleListFilter):
+    """Rows by where they stand in their publishing window, as the public site sees
+    them now (a project's programme is not taken into account)."""
+
+    title = _("visibility")
+    parameter_name = "schedule"
+
+    def lookups(self, request, model_admin):
+        return ScheduleState.choices
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == ScheduleState.LIVE:
+            return queryset.filter(published_q(now=now))
+        if self.value() == ScheduleState.SCHEDULED:
+            return queryset.filter(published=True, publish_from__gt=now)
+        if self.value() == ScheduleState.ENDED:
+            return queryset.filter(published=True, publish_until__lte=now)
+        if self.value() == ScheduleState.DRAFT:
+            return queryset.filter(published=False)
+        return queryset
+
+
+@admin.display(description=_("preview"))
+def preview_links(obj):
+    """Readonly field: the page as visitors would see it, in each language, for staff
+    only and before it is published (see ngo.views.preview)."""
+    if obj is None or obj.pk is None:
+        return _("Available once saved.")
+    from ngo.views import preview_url  # the views import the content apps' models
+
+    return format_html_join(
+        " · ",
+        '<a href="{}" hreflang="{}" lang="{}">{}</a>',
+        (
+            (preview_url(obj, code), code, code, get_language_info(code)["name_local"])
+            for code in settings.LANGUAGE_CODES
+        ),
+    )
 
 
 class ConsentFilter(admin.SimpleListFilter):
@@ -285,12 +346,32 @@ class HomePageAdmin(SingletonAdmin):
 
 @admin.register(Page)
 class PageAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
-    list_display = ("title", "placement", "order", "published", "role", missing_languages_column)
+    list_display = (
+        "title",
+        "placement",
+        "order",
+        "published",
+        schedule_column,
+        "role",
+        missing_languages_column,
+    )
     list_editable = ("order",)
-    list_filter = ("published", "placement")
+    list_filter = ("published", ScheduleFilter, "placement")
     search_fields = ("title", "body")
     ordering = ("placement", "order", "id")
-    fields = ("title", "slug", "body", "published", "placement", "order", "role")
+    readonly_fields = (preview_links,)
+    fields = (
+        "title",
+        "slug",
+        "body",
+        preview_links,
+        "published",
+        "publish_from",
+        "publish_until",
+        "placement",
+        "order",
+        "role",
+    )
 
     def get_prepopulated_fields(self, request, obj=None):
         return prepopulated_slugs("title")

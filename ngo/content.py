@@ -5,15 +5,125 @@ import re
 
 import nh3
 from django.conf import settings
-from django.db import models
+from django.contrib.postgres.indexes import GinIndex
+from django.core.exceptions import ValidationError
+from django.db import migrations, models
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
+class CurrentTime(models.Expression):
+    """timezone.now() read when the query runs, not when it is built: a queryset
+    made once (a view's class attribute, a form field's choices) still follows
+    the clock on every request."""
+
+    output_field = models.DateTimeField()
+
+    def as_sql(self, compiler, connection):
+        return compiler.compile(models.Value(timezone.now(), output_field=self.output_field))
+
+
+def published_q(prefix="", now=None, scheduled=True):
+    """Public rows: marked published and, for scheduled models, inside their window.
+
+    `prefix` reaches a parent whose publishing the row follows ("programme__").
+    The window is checked against the clock when the query runs (or against
+    `now`), so pages, lists, search and the sitemap change at the minute set
+    without a cron job.
+    """
+    q = models.Q(**{f"{prefix}published": True})
+    if scheduled:
+        now = CurrentTime() if now is None else now
+        q &= models.Q(**{f"{prefix}publish_from__isnull": True}) | models.Q(
+            **{f"{prefix}publish_from__lte": now}
+        )
+        q &= models.Q(**{f"{prefix}publish_until__isnull": True}) | models.Q(
+            **{f"{prefix}publish_until__gt": now}
+        )
+    return q
+
+
 class PublishedQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
+    def published(self, now=None):
+        return self.filter(published_q(now=now, scheduled=issubclass(self.model, Scheduled)))
+
+
+class ScheduleState(models.TextChoices):
+    DRAFT = "draft", _("Not published")
+    SCHEDULED = "scheduled", _("Scheduled")
+    LIVE = "live", _("Live")
+    ENDED = "ended", _("Ended")
+
+
+class Scheduled(models.Model):
+    """Content shown from `publish_from` until `publish_until`, both optional.
+
+    Datetimes, not dates: an appeal-driven site wants a page out at the hour of
+    a press release. They are entered and shown in the site's time zone. Each
+    concrete model adds schedule_constraint() to its own Meta.constraints.
+    """
+
+    publish_from = models.DateTimeField(
+        _("publish from"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: as soon as it is marked published."),
+    )
+    publish_until = models.DateTimeField(
+        _("publish until"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: until it is unpublished. Not included."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.publish_from and self.publish_until and self.publish_until <= self.publish_from:
+            raise ValidationError(
+                {
+                    "publish_until": ValidationError(
+                        _("The end of publication must come after its start."),
+                        code="until_before_from",
+                    )
+                }
+            )
+
+    def schedule_state(self, now=None):
+        """Where the row stands in its window; the Python twin of published_q()."""
+        now = now or timezone.now()
+        if not self.published:
+            return ScheduleState.DRAFT
+        if self.publish_from and now < self.publish_from:
+            return ScheduleState.SCHEDULED
+        if self.publish_until and now >= self.publish_until:
+            return ScheduleState.ENDED
+        return ScheduleState.LIVE
+
+    def is_live(self, now=None):
+        return self.schedule_state(now) == ScheduleState.LIVE
+
+    def next_change(self, now=None):
+        """The next moment the row appears or disappears by itself, or None."""
+        now = now or timezone.now()
+        if not self.published:
+            return None
+        moments = (self.publish_from, self.publish_until)
+        return min((moment for moment in moments if moment and moment > now), default=None)
+
+
+def schedule_constraint(model_name):
+    """The database rule behind Scheduled.clean: the window ends after it starts."""
+    return models.CheckConstraint(
+        condition=models.Q(publish_from__isnull=True)
+        | models.Q(publish_until__isnull=True)
+        | models.Q(publish_until__gt=models.F("publish_from")),
+        name=f"{model_name}_publish_until_after_from",
+    )
 
 
 def slug_field():
@@ -135,3 +245,36 @@ class RichTextMixin:
                 if value:
                     setattr(self, name, clean_rich_text(value))
         super().save(*args, **kwargs)
+
+
+class AddScheduleConstraint(migrations.AddConstraint):
+    """AddConstraint for schedule_constraint on a model with search indexes.
+
+    SQLite adds a check by copying the table, and the copy would create every
+    index of the model's state, including the PostgreSQL-only GIN search
+    indexes that PostgresOnlyAddIndex never created there: SQLite's copy is
+    made without them.
+    """
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            return super().database_forwards(app_label, schema_editor, from_state, to_state)
+        model = self.model_without_search_indexes(app_label, schema_editor, to_state)
+        if model is not None:
+            schema_editor.add_constraint(model, self.constraint)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            return super().database_backwards(app_label, schema_editor, from_state, to_state)
+        model = self.model_without_search_indexes(app_label, schema_editor, to_state)
+        if model is not None:
+            schema_editor.remove_constraint(model, self.constraint)
+
+    def model_without_search_indexes(self, app_label, schema_editor, state):
+        model = state.apps.get_model(app_label, self.model_name)
+        if not self.allow_migrate_model(schema_editor.connection.alias, model):
+            return None
+        model._meta.indexes = [
+            index for index in model._meta.indexes if not isinstance(index, GinIndex)
+        ]
+        return model

@@ -1,4 +1,5 @@
 import hashlib
+import math
 import os
 from decimal import InvalidOperation
 from io import BytesIO
@@ -20,7 +21,10 @@ from PIL import Image, ImageOps
 from ngo.content import (
     PublishedQuerySet,
     RichTextMixin,
+    Scheduled,
     TranslationStatusMixin,
+    published_q,
+    schedule_constraint,
     slug_field,
     unique_slugs,
 )
@@ -391,7 +395,7 @@ class PageRole(models.TextChoices):
     PRIVACY = "privacy", _("Privacy notice")
 
 
-class Page(TranslationStatusMixin, RichTextMixin, models.Model):
+class Page(TranslationStatusMixin, RichTextMixin, Scheduled):
     title = models.CharField(_("title"), max_length=200)
     slug = slug_field()
     body = models.TextField(_("body"), help_text=_("Paragraphs, headings, lists and links."))
@@ -424,6 +428,7 @@ class Page(TranslationStatusMixin, RichTextMixin, models.Model):
             models.UniqueConstraint(
                 fields=["role"], condition=~models.Q(role=""), name="page_role_unique"
             ),
+            schedule_constraint("page"),
         ]
 
     def __str__(self):
@@ -510,15 +515,18 @@ class QualitySeal(models.Model):
 
 
 class AppealQuerySet(models.QuerySet):
-    def current(self, today=None):
-        """The appeal switched on for today, for a programme that is public."""
+    def switched_on(self, today=None):
+        """The appeal switched on for today, whatever its programme's publishing."""
         today = today or timezone.localdate()
         return self.filter(
             models.Q(starts_on__isnull=True) | models.Q(starts_on__lte=today),
             models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=today),
             active=True,
-            programme__published=True,
         )
+
+    def current(self, today=None, now=None):
+        """The appeal switched on for today, for a programme that is public now."""
+        return self.switched_on(today).filter(published_q("programme__", now))
 
 
 class Appeal(TranslationStatusMixin, models.Model):
@@ -648,40 +656,62 @@ class AppealAmounts(models.Model):
 # --- what the header and footer of every page read --------------------------------------
 
 SITE_CONTENT_CACHE_KEY = "ngo:site-content"
-# A guard only: every change to what is cached clears it at once (below).
+# A guard only: every change to what is cached clears it at once (below), and a
+# scheduled page or programme shortens the entry to the minute it changes.
 SITE_CONTENT_CACHE_SECONDS = 60 * 60
 
 
-def site_content(today=None):
+def site_content(today=None, now=None):
     """The linked pages, footer details and today's appeal, from the cache.
 
     The rows hold every language, so one cached copy serves them all. A miss
-    costs four queries; the appeal's dates are checked against the day cached.
+    costs four queries; the appeal's dates are checked against the day cached,
+    and the entry is read again when a linked page's or the appeal programme's
+    publishing window opens or closes ("until"), so no job has to clear it.
     """
-    today = today or timezone.localdate()
+    now = now or timezone.now()
+    today = today or timezone.localdate(now)
     cached = cache.get(SITE_CONTENT_CACHE_KEY)
-    if cached is not None and cached["day"] == today:
+    if (
+        cached is not None
+        and cached.get("day") == today
+        and (cached.get("until") is None or now < cached["until"])
+    ):
         return cached
-    pages = list(
-        Page.objects.published()
-        .filter(placement__in=[Placement.MAIN, Placement.FOOTER])
-        .order_by("order", "id")
+    # Every published linked page, in or out of its window: the ones outside it
+    # say when the links change. The window itself is checked as published_q does.
+    linked = list(
+        Page.objects.filter(
+            published=True, placement__in=[Placement.MAIN, Placement.FOOTER]
+        ).order_by("order", "id")
     )
+    pages = [page for page in linked if page.is_live(now)]
+    changes = [page.next_change(now) for page in linked]
     details = SiteDetails.load()
     seals = []
     if details.pk is not None:
         seals = [
             seal for seal in details.quality_seals.select_related("photo") if seal.photo.is_public
         ]
+    appeal = Appeal.objects.switched_on(today).select_related("programme").first()
+    if appeal is not None:
+        changes.append(appeal.programme.next_change(now))
+        if not appeal.programme.is_live(now):
+            appeal = None
+    until = min(filter(None, changes), default=None)
     content = {
         "day": today,
+        "until": until,
         "nav_pages": [page for page in pages if page.placement == Placement.MAIN],
         "footer_pages": [page for page in pages if page.placement == Placement.FOOTER],
         "site_details": details,
         "quality_seals": seals,
-        "appeal": Appeal.objects.current(today).first(),
+        "appeal": appeal,
     }
-    cache.set(SITE_CONTENT_CACHE_KEY, content, SITE_CONTENT_CACHE_SECONDS)
+    timeout = SITE_CONTENT_CACHE_SECONDS
+    if until is not None:
+        timeout = max(1, min(timeout, math.ceil((until - now).total_seconds())))
+    cache.set(SITE_CONTENT_CACHE_KEY, content, timeout)
     return content
 
 

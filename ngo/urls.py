@@ -20,6 +20,8 @@ site_patterns = [
     # in all five languages, and a neutral word does not clash with page titles
     # ("about/about-us/").
     path("info/<slug:slug>/", views.PageDetailView.as_view(), name="page-detail"),
+    # Staff only, signed, never cached or indexed (see views.preview).
+    path("preview/<str:token>/", views.preview, name="preview"),
 ]
 
 urlpatterns = [

@@ -2,7 +2,10 @@ import logging
 import sys
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
 from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.db.models import Q
@@ -14,12 +17,13 @@ from django.http import (
 )
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView
 
-from ngo import health, search
+from ngo import health, search, two_factor
 from ngo.content import slug_lookups
 from ngo.middleware import ADMIN_PREFIX
 from ngo.models import LATEST_PROJECTS, HomePage, Page, PageRole
@@ -69,9 +73,20 @@ class TranslatedDetailMixin(BreadcrumbMixin):
 
     # Where the translated slug lives, e.g. "agenda__" for a page under its agenda.
     slug_lookup_prefix = ""
+    # Set by the preview view: the row shown by its key, published or not.
+    preview_pk = None
+
+    def published(self, queryset):
+        """The rows the page may show: the published ones, or any in a preview."""
+        return queryset if self.preview_pk is not None else queryset.published()
 
     def get_object(self, queryset=None):
         queryset = self.get_queryset() if queryset is None else queryset
+        if self.preview_pk is not None:
+            try:
+                return queryset.get(pk=self.preview_pk)
+            except queryset.model.DoesNotExist:
+                raise Http404 from None
         for lookup in slug_lookups(self.kwargs["slug"], self.slug_lookup_prefix):
             try:
                 return queryset.get(**lookup)
@@ -82,16 +97,19 @@ class TranslatedDetailMixin(BreadcrumbMixin):
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         own_url = self.object.get_absolute_url()
-        if request.path != own_url:
+        if request.path != own_url and self.preview_pk is None:
             query = request.META.get("QUERY_STRING")
             return HttpResponsePermanentRedirect(f"{own_url}?{query}" if query else own_url)
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_language_url(self, code):
+        if self.preview_pk is not None:
+            return reverse("ngo:preview", kwargs={"token": self.kwargs["token"]})
         return self.object.get_absolute_url()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["preview"] = self.preview_pk is not None
         code = get_language()
         if not self.object.is_translated(code):
             context["fallback_language"] = get_language_info(code)["name_local"]
@@ -129,7 +147,7 @@ class HomeView(TemplateView):
             home=home,
             key_figures=list(home.key_figures.all()) if home.pk is not None else [],
             featured_projects=featured,
-            agenda=agenda if agenda is not None and agenda.published else None,
+            agenda=agenda if agenda is not None and agenda.is_live() else None,
             programmes=list(Programme.objects.published().select_related("hero_photo")),
             **kwargs,
         )
@@ -138,8 +156,10 @@ class HomeView(TemplateView):
 class PageDetailView(TranslatedDetailMixin, DetailView):
     """A simple page (about us, how we use your money, ...), under its slug."""
 
-    queryset = Page.objects.published()
     template_name = "ngo/page_detail.html"
+
+    def get_queryset(self):
+        return self.published(Page.objects.all())
 
     def get_breadcrumbs(self):
         return [*super().get_breadcrumbs(), (self.object.title, None)]
@@ -153,6 +173,8 @@ class PrivacyView(PageDetailView):
     """
 
     def get_object(self, queryset=None):
+        if self.preview_pk is not None:
+            return super().get_object(queryset)
         return Page.objects.published().filter(role=PageRole.PRIVACY).first()
 
     def get(self, request, *args, **kwargs):
@@ -237,3 +259,56 @@ def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", f"Disallow: {ADMIN_PREFIX}", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+# --- previews for staff ------------------------------------------------------------------
+
+PREVIEW_SALT = "ngo.preview"
+# A preview link works for this long after the edit page that shows it was opened:
+# long enough to read and share at a desk, too short to leak for good.
+PREVIEW_MAX_AGE = 60 * 60
+# The public detail view of each previewable model, by its label.
+PREVIEW_VIEWS = {
+    "ngo.page": "ngo.views.PageDetailView",
+    "programmes.programme": "programmes.views.ProgrammeDetailView",
+    "programmes.project": "programmes.views.ProjectDetailView",
+    "advocacy.agenda": "advocacy.views.AgendaDetailView",
+}
+
+
+def preview_token(obj):
+    return signing.dumps([obj._meta.label_lower, obj.pk], salt=PREVIEW_SALT)
+
+
+def preview_url(obj, code):
+    """The staff-only preview of `obj` in language `code`."""
+    with override(code):
+        return reverse("ngo:preview", kwargs={"token": preview_token(obj)})
+
+
+@never_cache
+def preview(request, token):
+    """A content item's public page as it would look, published or not.
+
+    The same view and template as the public page, with the published filter
+    lifted for this one row. Only for staff signed in to the admin (with their
+    second factor) who may view that kind of content, through a signed link
+    from its edit page; never cached and never indexed.
+    """
+    user = request.user
+    if not (user.is_active and user.is_staff and two_factor.is_satisfied(request)):
+        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+    try:
+        label, pk = signing.loads(token, salt=PREVIEW_SALT, max_age=PREVIEW_MAX_AGE)
+        view_path = PREVIEW_VIEWS[label]
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise Http404 from None
+    model = apps.get_model(label)
+    if not user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
+        raise Http404
+    view = import_string(view_path).as_view(preview_pk=pk)
+    response = view(request, token=token)
+    if hasattr(response, "render"):
+        response.render()
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -5,8 +5,11 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 
 from ngo.admin import (
     RichTextAdminMixin,
+    ScheduleFilter,
     missing_languages_column,
     prepopulated_slugs,
+    preview_links,
+    schedule_column,
     thumbnail,
 )
 from programmes import models
@@ -38,15 +41,15 @@ class ReachFigureInline(TranslationTabularInline):
 
 @admin.register(models.Programme)
 class ProgrammeAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
-    list_display = ("title", "published", "order", missing_languages_column)
+    list_display = ("title", "published", schedule_column, "order", missing_languages_column)
     list_editable = ("order",)
-    list_filter = ("published",)
+    list_filter = ("published", ScheduleFilter)
     search_fields = ("title", "summary")
     ordering = ("order", "id")
     list_select_related = ("hero_photo",)
     inlines = (PrincipleInline, KeyFigureInline)
     autocomplete_fields = ("hero_photo",)
-    readonly_fields = ("hero_preview",)
+    readonly_fields = ("hero_preview", preview_links)
     fields = (
         "title",
         "slug",
@@ -54,7 +57,10 @@ class ProgrammeAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
         "body",
         "hero_photo",
         "hero_preview",
+        preview_links,
         "published",
+        "publish_from",
+        "publish_until",
         "order",
     )
 
@@ -87,10 +93,18 @@ class ProjectAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
         "start_date",
         "status_label",
         "published",
+        schedule_column,
         "open_for_sponsorship",
         missing_languages_column,
     )
-    list_filter = ("programme", StatusFilter, "published", "open_for_sponsorship", "sdgs")
+    list_filter = (
+        "programme",
+        StatusFilter,
+        "published",
+        ScheduleFilter,
+        "open_for_sponsorship",
+        "sdgs",
+    )
     search_fields = ("name", "summary", "places")
     ordering = ("-start_date",)
     date_hierarchy = "start_date"
@@ -98,13 +112,24 @@ class ProjectAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
     inlines = (GoalInline, ReachFigureInline)
     filter_horizontal = ("funders", "sdgs")
     autocomplete_fields = ("hero_photo",)
-    readonly_fields = ("hero_preview",)
+    readonly_fields = ("hero_preview", preview_links)
     fieldsets = (
         (None, {"fields": ("name", "slug", "programme", "summary", "body")}),
         (_("Place and time"), {"fields": ("countries", "places", "start_date", "end_date")}),
         (_("Partners and goals"), {"fields": ("funders", "sdgs")}),
         (_("Photo"), {"fields": ("hero_photo", "hero_preview")}),
-        (_("Publishing"), {"fields": ("published", "open_for_sponsorship")}),
+        (
+            _("Publishing"),
+            {
+                "fields": (
+                    preview_links,
+                    "published",
+                    "publish_from",
+                    "publish_until",
+                    "open_for_sponsorship",
+                )
+            },
+        ),
     )
 
     def get_prepopulated_fields(self, request, obj=None):

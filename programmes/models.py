@@ -8,7 +8,10 @@ from django_countries.fields import CountryField
 from ngo.content import (
     PublishedQuerySet,
     RichTextMixin,
+    Scheduled,
     TranslationStatusMixin,
+    published_q,
+    schedule_constraint,
     slug_field,
     unique_slugs,
 )
@@ -38,7 +41,7 @@ class SustainableDevelopmentGoal(models.Model):
         return f"{self.number}. {self.name}"
 
 
-class Programme(TranslationStatusMixin, RichTextMixin, models.Model):
+class Programme(TranslationStatusMixin, RichTextMixin, Scheduled):
     title = models.CharField(_("title"), max_length=200)
     slug = slug_field()
     summary = models.TextField(_("summary"), max_length=600)
@@ -59,7 +62,7 @@ class Programme(TranslationStatusMixin, RichTextMixin, models.Model):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         ordering = ["order", "id"]
-        constraints = unique_slugs("programme")
+        constraints = [*unique_slugs("programme"), schedule_constraint("programme")]
         indexes = search_indexes("programme", "title", ("summary", "body"))
 
     def __str__(self):
@@ -135,9 +138,9 @@ def status_on(today):
 
 
 class ProjectQuerySet(PublishedQuerySet):
-    def published(self):
+    def published(self, now=None):
         """A project is public only while its programme is public too."""
-        return self.filter(published=True, programme__published=True)
+        return self.filter(published_q(now=now), published_q("programme__", now))
 
     def with_current_status(self, today=None):
         """Each row with `current_status`, by the rule in status_on()."""
@@ -180,7 +183,7 @@ class ProjectQuerySet(PublishedQuerySet):
         )
 
 
-class Project(TranslationStatusMixin, RichTextMixin, models.Model):
+class Project(TranslationStatusMixin, RichTextMixin, Scheduled):
     name = models.CharField(_("name"), max_length=250)
     slug = slug_field()
     summary = models.TextField(_("summary"), max_length=600)
@@ -223,7 +226,7 @@ class Project(TranslationStatusMixin, RichTextMixin, models.Model):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         ordering = ["-start_date", "id"]
-        constraints = unique_slugs("project")
+        constraints = [*unique_slugs("project"), schedule_constraint("project")]
         indexes = search_indexes("project", "name", ("summary", "body", "places"))
 
     def __str__(self):

@@ -26,7 +26,7 @@ class ProgrammeDetailView(TranslatedDetailMixin, DetailView):
     def get_queryset(self):
         projects = Project.objects.published().select_related("hero_photo").status_ordered()
         return (
-            Programme.objects.published()
+            self.published(Programme.objects.all())
             .select_related("hero_photo")
             .prefetch_related("principles", "key_figures", Prefetch("projects", queryset=projects))
         )
@@ -74,7 +74,7 @@ class ProjectDetailView(TranslatedDetailMixin, DetailView):
 
     def get_queryset(self):
         return (
-            Project.objects.published()
+            self.published(Project.objects.all())
             .with_current_status()
             .select_related("programme", "hero_photo")
             .prefetch_related(
