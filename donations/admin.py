@@ -39,6 +39,7 @@ from donations.models import (
 from donations.money import format_money
 from donations.places import Place, describe
 from donations.tax_admin import TaxDataMixin
+from ngo.admin import local_datetime
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -149,7 +150,7 @@ class DonorAdmin(TaxDataMixin, RevealMixin, admin.ModelAdmin):
             "{}<br><small>{} · {}</small>",
             obj.privacy_consent_text,
             obj.privacy_consent_version,
-            obj.privacy_consent_at,
+            local_datetime(obj.privacy_consent_at),
         )
 
     @admin.display(description=_("newsletter consent"))
@@ -157,7 +158,9 @@ class DonorAdmin(TaxDataMixin, RevealMixin, admin.ModelAdmin):
         if not obj.newsletter:
             return "—"
         return format_html(
-            "{}<br><small>{}</small>", obj.newsletter_consent_text, obj.newsletter_consent_at
+            "{}<br><small>{}</small>",
+            obj.newsletter_consent_text,
+            local_datetime(obj.newsletter_consent_at),
         )
 
     def donor_of(self, obj):

@@ -1,5 +1,6 @@
 from pathlib import PurePosixPath
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -8,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language_info
@@ -46,6 +47,19 @@ def prepopulated_slugs(source):
     return {f"slug_{code}": (f"{source}_{code}",) for code in settings.LANGUAGE_CODES}
 
 
+def local_datetime(value):
+    """A moment as staff read it: in the active time zone (the staff member's own,
+    ngo.middleware.AdminTimeZoneMiddleware) and their language's date format,
+    never the raw ISO text that str() gives."""
+    if value is None:
+        return "—"
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+
+def local_date(value):
+    return "—" if value is None else formats.date_format(value, "DATE_FORMAT")
+
+
 def original_url(photo):
     """The staff-only address of a photo's private original."""
     return reverse("admin:ngo_photo_original", args=[photo.pk])
@@ -60,14 +74,37 @@ def preview_url(photo, width):
     return next((url for url, w in renditions if w >= 2 * width), renditions[-1][0])
 
 
-def thumbnail(photo, width=160):
+def thumbnail(photo, width=160, alt=""):
+    """A preview; decorative (alt="") beside the photo's own fields, described
+    where it is the only content of a link."""
     if photo is None or not photo.image or photo.pk is None:
         return "—"
     return format_html(
-        '<img src="{}" alt="" loading="lazy" style="max-width:{}px;height:auto;border-radius:4px">',
+        '<img src="{}" alt="{}" loading="lazy"'
+        ' style="max-width:{}px;height:auto;border-radius:4px">',
         preview_url(photo, width),
+        alt,
         width,
     )
+
+
+class CountryCheckboxes(forms.CheckboxSelectMultiple):
+    """Countries as a list of checkboxes in a scrolling box, with a filter box
+    (static/js/admin/admin.js) instead of a Ctrl-click list of 250 names. The
+    filter box shows only with the script; the list works without it."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        boxes = super().render(name, value, attrs, renderer)
+        return format_html(
+            '<div class="country-picker">'
+            '<input type="search" class="country-picker-filter vTextField" hidden'
+            ' aria-label="{}" placeholder="{}" autocomplete="off">'
+            '<p class="country-picker-count help" aria-live="polite"></p>'
+            '<div class="country-picker-list">{}</div></div>',
+            _("Filter countries by name"),
+            _("Type to filter countries"),
+            boxes,
+        )
 
 
 class PrivateImageInput(AdminFileWidget):
@@ -110,12 +147,17 @@ class RichTextAdminMixin:
 
 
 def missing_languages_column(obj):
-    """Admin list column: the languages a row still needs, as short codes."""
+    """Admin list column: the languages a row still needs, as short codes (the
+    language's name on hover), narrow enough to stay in view (static/css/admin.css)."""
     missing = obj.missing_languages()
     if not missing:
-        return format_html('<span style="color:#1e6b3a">✓ {}</span>', _("complete"))
-    return format_html_join(
-        " ", '<span style="color:#a4161a">{}</span>', ((c.upper(),) for c in missing)
+        return format_html('<span class="languages-complete">✓ {}</span>', _("complete"))
+    names = dict(settings.LANGUAGES)
+    return format_html(
+        '<span class="languages-missing">{}</span>',
+        format_html_join(
+            " ", '<abbr title="{}">{}</abbr>', ((names[c], c.upper()) for c in missing)
+        ),
     )
 
 
@@ -235,18 +277,20 @@ class PhotoAdmin(TabbedTranslationAdmin):
     def preview(self, obj):
         if obj is None or obj.pk is None:
             return "—"
-        return format_html('<a href="{}">{}</a>', original_url(obj), thumbnail(obj, 480))
+        image = thumbnail(obj, 480, alt=str(obj))
+        return format_html('<a href="{}">{}</a>', original_url(obj), image)
 
     @admin.display(description=_("preview"))
     def preview_small(self, obj):
-        return thumbnail(obj, 96)
+        # The list links each row through this first column: the image names the photo.
+        return thumbnail(obj, 96, alt=str(obj))
 
     @admin.display(description=_("consent"))
     def consent_state(self, obj):
         if not obj.shows_identifiable_child:
             return _("not needed")
         if obj.has_valid_consent():
-            return _("valid until %(date)s") % {"date": obj.consent_expires}
+            return _("valid until %(date)s") % {"date": local_date(obj.consent_expires)}
         return format_html('<strong style="color:#a4161a">{}</strong>', _("missing or expired"))
 
     def get_urls(self):

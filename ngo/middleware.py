@@ -1,8 +1,11 @@
 import time
+import zoneinfo
+from urllib.parse import unquote
 
 import csp.middleware
 from django.conf import settings
 from django.contrib.auth import logout
+from django.utils import timezone
 from django.utils.translation import get_language_from_path
 
 ADMIN_PREFIX = "/admin/"
@@ -76,3 +79,35 @@ class StaffSessionIdleMiddleware:
             elif now - last_seen >= 60 or self.KEY not in request.session:
                 request.session[self.KEY] = now
         return self.get_response(request)
+
+
+class AdminTimeZoneMiddleware:
+    """Show the admin's dates and times in the staff member's own time zone.
+
+    The admin's script (static/js/admin/admin.js) stores the browser's zone in a
+    cookie; a missing or unknown zone leaves the site's TIME_ZONE in force.
+    """
+
+    COOKIE = "admin_time_zone"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        zone = None
+        if request.path_info.startswith(ADMIN_PREFIX):
+            zone = self.zone(request.COOKIES.get(self.COOKIE, ""))
+        if zone is None:
+            return self.get_response(request)
+        with timezone.override(zone):
+            return self.get_response(request)
+
+    @staticmethod
+    def zone(name):
+        name = unquote(name)
+        if not name or len(name) > 64:
+            return None
+        try:
+            return zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return None

@@ -41,4 +41,5 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler403 = "ngo.views.permission_denied"
 handler500 = "ngo.views.server_error"

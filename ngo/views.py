@@ -15,6 +15,7 @@ from django.http import (
     HttpResponsePermanentRedirect,
     HttpResponseServerError,
 )
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.module_loading import import_string
@@ -27,6 +28,7 @@ from ngo import health, search, two_factor
 from ngo.content import slug_lookups
 from ngo.middleware import ADMIN_PREFIX
 from ngo.models import LATEST_PROJECTS, HomePage, Page, PageRole
+from ngo.staff_groups import CONTENT_EDITORS, FUNDRAISING, STAFF_GROUP_APPS
 
 logger = logging.getLogger(__name__)
 
@@ -312,3 +314,34 @@ def preview(request, token):
         response.render()
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+# Who works in each staff group's part of the admin, as the 403 page names them.
+STAFF_TEAMS = {
+    CONTENT_EDITORS: _("the content editors"),
+    FUNDRAISING: _("the Fundraising team"),
+}
+
+
+def team_for_admin_path(path):
+    """The team whose app this admin address belongs to, or None."""
+    app_label = path.removeprefix(ADMIN_PREFIX).split("/", 1)[0]
+    for group, app_labels in STAFF_GROUP_APPS.items():
+        if app_label in app_labels:
+            return STAFF_TEAMS.get(group)
+    return None
+
+
+def permission_denied(request, exception):
+    """The 403 handler. Inside the admin, a page in the admin's layout that says
+    whose part of the admin this is and whom to ask; elsewhere, the site's page."""
+    if request.path_info.startswith(ADMIN_PREFIX):
+        from django.contrib import admin
+
+        context = {
+            **admin.site.each_context(request),
+            "title": _("No access to this page"),
+            "team": team_for_admin_path(request.path_info),
+        }
+        return render(request, "admin/403.html", context, status=403)
+    return render(request, "403.html", status=403)

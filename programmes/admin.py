@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from ngo.admin import (
+    CountryCheckboxes,
     RichTextAdminMixin,
     ScheduleFilter,
     missing_languages_column,
@@ -137,6 +138,12 @@ class ProjectAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_current_status()
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        # Django takes fields with choices here, before any formfield_overrides.
+        if db_field.name == "countries":
+            kwargs["widget"] = CountryCheckboxes
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     @admin.display(description=_("status"), ordering="current_status")
     def status_label(self, obj):

@@ -28,7 +28,7 @@ def test_admin_list_shows_missing_languages(editor_client):
     make_programme(slug="english-only", all_languages=False)
     html = editor_client.get("/admin/programmes/programme/").content.decode()
     assert "✓ complete" in html
-    assert ">NL</span> <span" in html and ">DA</span>" in html
+    assert ">NL</abbr> <abbr" in html and ">DA</abbr></span>" in html
 
 
 def test_programme_form_has_tabs_inlines_and_prefilled_slugs(editor_client):
