@@ -31,7 +31,6 @@ class AgendaAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
         "scope",
         "country",
         "demand_progress",
-        "published",
         schedule_column,
         "order",
         missing_languages_column,
@@ -120,7 +119,7 @@ class CoalitionAdmin(TabbedTranslationAdmin):
 
 @admin.register(models.Publication)
 class PublicationAdmin(TabbedTranslationAdmin):
-    list_display = ("title", "date", "language", "size", "published", schedule_column)
+    list_display = ("title", "date", "language", "size", schedule_column)
     list_filter = ("published", ScheduleFilter, "language", "agendas")
     search_fields = ("title", "summary")
     date_hierarchy = "date"

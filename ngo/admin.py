@@ -167,7 +167,8 @@ missing_languages_column.short_description = _("missing languages")
 @admin.display(description=_("on the site"))
 def schedule_column(obj):
     """Admin list column: whether the row is live, waits for its start or has ended,
-    with the moment it changes (in the site's time zone)."""
+    with the moment it changes (in the site's time zone). It says "not published"
+    too, so the lists need no separate published column."""
     state = obj.schedule_state()
     moment = {
         ScheduleState.SCHEDULED: obj.publish_from,
@@ -394,7 +395,6 @@ class PageAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
         "title",
         "placement",
         "order",
-        "published",
         schedule_column,
         "role",
         missing_languages_column,

@@ -42,7 +42,7 @@ class ReachFigureInline(TranslationTabularInline):
 
 @admin.register(models.Programme)
 class ProgrammeAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
-    list_display = ("title", "published", schedule_column, "order", missing_languages_column)
+    list_display = ("title", schedule_column, "order", missing_languages_column)
     list_editable = ("order",)
     list_filter = ("published", ScheduleFilter)
     search_fields = ("title", "summary")
@@ -93,7 +93,6 @@ class ProjectAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
         "programme",
         "start_date",
         "status_label",
-        "published",
         schedule_column,
         "open_for_sponsorship",
         missing_languages_column,

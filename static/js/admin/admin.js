@@ -149,7 +149,31 @@
     }
   }
 
+  /* Django's date-and-time field introduces its two boxes with plain text
+     ("Date:", "Time:"), not labels: name each box after the field's label and
+     that word, e.g. "Publish from – Date". */
+  function nameSplitDateTimes() {
+    document.querySelectorAll("p.datetime").forEach(function (row) {
+      var boxes = row.querySelectorAll("input:not([type=hidden])");
+      var label = boxes.length && document.querySelector("label[for='" + boxes[0].id + "']");
+      var field = label ? label.textContent.replace(/:\s*$/, "").trim() : "";
+      var words = [];
+      row.childNodes.forEach(function (node) {
+        if (node.nodeType === Node.TEXT_NODE && node.textContent.trim()) {
+          words.push(node.textContent.replace(/:\s*$/, "").trim());
+        }
+      });
+      boxes.forEach(function (box, index) {
+        if (!box.hasAttribute("aria-label") && !box.labels.length) {
+          var part = words[index] || "";
+          box.setAttribute("aria-label", [field, part].filter(Boolean).join(" – "));
+        }
+      });
+    });
+  }
+
   function repair() {
+    nameSplitDateTimes();
     flattenTabs();
     nameFilterIcons();
     nameAutocompletes();
