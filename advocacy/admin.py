@@ -7,6 +7,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 
 from advocacy import models
 from ngo.admin import (
+    TRANSLATION_FILTERS,
     RichTextAdminMixin,
     ScheduleFilter,
     missing_languages_column,
@@ -36,7 +37,7 @@ class AgendaAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
         missing_languages_column,
     )
     list_editable = ("order",)
-    list_filter = ("scope", "published", ScheduleFilter)
+    list_filter = ("scope", "published", ScheduleFilter, *TRANSLATION_FILTERS)
     search_fields = ("title", "addressee", "introduction")
     ordering = ("order", "id")
     inlines = (DemandInline,)
@@ -74,7 +75,7 @@ class StatusChangeInline(admin.TabularInline):
 @admin.register(models.Demand)
 class DemandAdmin(TabbedTranslationAdmin):
     list_display = ("text", "agenda", "status", "status_changed_on")
-    list_filter = ("status", "agenda__scope", "agenda")
+    list_filter = ("status", "agenda__scope", "agenda", *TRANSLATION_FILTERS)
     search_fields = ("text",)
     list_select_related = ("agenda",)
     ordering = ("agenda__order", "agenda", "order")
@@ -86,7 +87,7 @@ class DemandAdmin(TabbedTranslationAdmin):
 @admin.register(models.Milestone)
 class MilestoneAdmin(TabbedTranslationAdmin):
     list_display = ("title", "date", "document_reference", "published")
-    list_filter = ("published", "agendas")
+    list_filter = ("published", "agendas", *TRANSLATION_FILTERS)
     search_fields = ("title", "text", "document_reference")
     date_hierarchy = "date"
     ordering = ("-date",)
@@ -106,6 +107,7 @@ class MilestoneAdmin(TabbedTranslationAdmin):
 @admin.register(models.Coalition)
 class CoalitionAdmin(TabbedTranslationAdmin):
     list_display = ("name", "url")
+    list_filter = TRANSLATION_FILTERS
     search_fields = ("name", "description")
     ordering = ("name",)
     autocomplete_fields = ("logo", "agendas")
@@ -120,7 +122,7 @@ class CoalitionAdmin(TabbedTranslationAdmin):
 @admin.register(models.Publication)
 class PublicationAdmin(TabbedTranslationAdmin):
     list_display = ("title", "date", "language", "size", schedule_column)
-    list_filter = ("published", ScheduleFilter, "language", "agendas")
+    list_filter = ("published", ScheduleFilter, "language", "agendas", *TRANSLATION_FILTERS)
     search_fields = ("title", "summary")
     date_hierarchy = "date"
     ordering = ("-date",)

@@ -212,7 +212,7 @@ class DemandStatusChange(models.Model):
         return f"{self.get_status_display()} ({self.changed_on:%Y-%m-%d})"
 
 
-class Milestone(models.Model):
+class Milestone(TranslationStatusMixin, models.Model):
     date = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=250)
     text = models.TextField(_("text"), blank=True)
@@ -236,6 +236,8 @@ class Milestone(models.Model):
 
     objects = PublishedQuerySet.as_manager()
 
+    translation_required_fields = ("title",)
+
     class Meta:
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
@@ -245,7 +247,7 @@ class Milestone(models.Model):
         return f"{self.date:%Y-%m-%d} {self.title}"
 
 
-class Coalition(models.Model):
+class Coalition(TranslationStatusMixin, models.Model):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     url = models.URLField(_("link"), blank=True)
@@ -253,6 +255,8 @@ class Coalition(models.Model):
     agendas = models.ManyToManyField(
         Agenda, verbose_name=_("agendas"), blank=True, related_name="coalitions"
     )
+
+    translation_required_fields = ("name",)
 
     class Meta:
         verbose_name = _("coalition")
@@ -287,7 +291,7 @@ class PublicationQuerySet(PublishedQuerySet):
         return set(self.values_list("language", flat=True).distinct())
 
 
-class Publication(Scheduled):
+class Publication(TranslationStatusMixin, Scheduled):
     title = models.CharField(_("title"), max_length=250)
     summary = models.TextField(_("summary"), blank=True)
     date = models.DateField(_("date"))
@@ -304,6 +308,8 @@ class Publication(Scheduled):
     modified = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = PublicationQuerySet.as_manager()
+
+    translation_required_fields = ("title",)
 
     class Meta:
         verbose_name = _("publication")

@@ -32,6 +32,7 @@ from ngo.models import (
     QualitySeal,
     SiteDetails,
 )
+from ngo.translation_admin import TRANSLATION_FILTERS
 
 # The content types of the originals the upload form admits, by file extension.
 ORIGINAL_CONTENT_TYPES = {
@@ -254,7 +255,7 @@ class ConsentFilter(admin.SimpleListFilter):
 @admin.register(Photo)
 class PhotoAdmin(TabbedTranslationAdmin):
     list_display = ("preview_small", "__str__", "credit", "published", "consent_state", "created")
-    list_filter = (ConsentFilter, "published", "shows_identifiable_child")
+    list_filter = (ConsentFilter, "published", "shows_identifiable_child", *TRANSLATION_FILTERS)
     search_fields = ("alt_text", "caption", "credit")
     ordering = ("-created",)
     readonly_fields = ("preview", "width", "height")
@@ -400,7 +401,7 @@ class PageAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
         missing_languages_column,
     )
     list_editable = ("order",)
-    list_filter = ("published", ScheduleFilter, "placement")
+    list_filter = ("published", ScheduleFilter, "placement", *TRANSLATION_FILTERS)
     search_fields = ("title", "body")
     ordering = ("placement", "order", "id")
     readonly_fields = (preview_links,)
@@ -462,7 +463,7 @@ class AppealAdmin(TabbedTranslationAdmin):
         "ends_on",
         missing_languages_column,
     )
-    list_filter = ("active",)
+    list_filter = ("active", *TRANSLATION_FILTERS)
     search_fields = ("title", "text")
     ordering = ("-active", "-starts_on", "-id")
     list_select_related = ("programme",)

@@ -9,7 +9,10 @@ class NgoConfig(AppConfig):
 
     def ready(self):
         from ngo.staff_groups import staff_groups_sync
+        from ngo.translation_review import connect_signals
 
         # Permissions only exist after every app has migrated, so the groups get
         # theirs here; a model added later joins its group on the next migrate.
         post_migrate.connect(staff_groups_sync, dispatch_uid="ngo.staff_groups_sync")
+        # Every save of translated content records which languages' text changed.
+        connect_signals()

@@ -115,7 +115,7 @@ class PhotoQuerySet(models.QuerySet):
         )
 
 
-class Photo(models.Model):
+class Photo(TranslationStatusMixin, models.Model):
     # The original is private: the public only ever sees renditions (below).
     image = PhotoField(
         _("image"),
@@ -149,6 +149,8 @@ class Photo(models.Model):
     created = models.DateTimeField(auto_now_add=True)
 
     objects = PhotoQuerySet.as_manager()
+
+    translation_required_fields = ("alt_text",)
 
     class Meta:
         verbose_name = _("photo")
@@ -730,3 +732,30 @@ for _sender in SITE_CONTENT_SENDERS:
         _signal.connect(
             forget_site_content, sender=_sender, dispatch_uid=f"ngo.site_content.{_sender}"
         )
+
+
+# --- translation review ----------------------------------------------------------------
+
+
+class TranslationEdit(models.Model):
+    """When one language's text of a content item last changed (ngo.translation_review).
+
+    A translation is outdated when the English text changed after it: this row
+    for "en" is newer than the row for its language. Kept apart from the content
+    tables so that every translated model is covered without a column of its own.
+    """
+
+    model = models.CharField(max_length=100)  # "programmes.programme"
+    object_id = models.PositiveBigIntegerField()
+    language = models.CharField(max_length=10)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model", "object_id", "language"], name="translation_edit_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.model} {self.object_id} [{self.language}] {self.changed_at:%Y-%m-%d %H:%M}"

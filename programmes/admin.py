@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from ngo.admin import (
+    TRANSLATION_FILTERS,
     CountryCheckboxes,
     RichTextAdminMixin,
     ScheduleFilter,
@@ -44,7 +45,7 @@ class ReachFigureInline(TranslationTabularInline):
 class ProgrammeAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
     list_display = ("title", schedule_column, "order", missing_languages_column)
     list_editable = ("order",)
-    list_filter = ("published", ScheduleFilter)
+    list_filter = ("published", ScheduleFilter, *TRANSLATION_FILTERS)
     search_fields = ("title", "summary")
     ordering = ("order", "id")
     list_select_related = ("hero_photo",)
@@ -104,6 +105,7 @@ class ProjectAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
         ScheduleFilter,
         "open_for_sponsorship",
         "sdgs",
+        *TRANSLATION_FILTERS,
     )
     search_fields = ("name", "summary", "places")
     ordering = ("-start_date",)

@@ -172,12 +172,35 @@
     });
   }
 
+  /* The translation overview links to "#translation-nb": open that language's tabs
+     through modeltranslation's own language switch, so every tab follows. */
+  var hashLanguageOpened = false;
+
+  function openLanguageFromHash() {
+    var match = /^#translation-([a-z-]+)$/.exec(window.location.hash);
+    var select = document.getElementById("modeltranslation-main-switch");
+    // Once per address: after that the editor chooses the tabs.
+    if (!match || !select || hashLanguageOpened) {
+      return;
+    }
+    hashLanguageOpened = true;
+    var option = Array.prototype.find.call(select.options, function (candidate) {
+      return candidate.textContent.trim() === match[1];
+    });
+    if (option && select.value !== option.value) {
+      select.value = option.value;
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  }
+
   function repair() {
     nameSplitDateTimes();
     flattenTabs();
     nameFilterIcons();
     nameAutocompletes();
     initCountryPickers();
+    // The language switch appears on jQuery's ready, which may come after load.
+    openLanguageFromHash();
   }
 
   // Deferred, this runs before jQuery's ready handlers (modeltranslation's tabs):
@@ -189,5 +212,9 @@
   // (which jQuery 3 runs asynchronously) and on load: repair what they insert.
   new MutationObserver(repair).observe(document.body, { childList: true, subtree: true });
   window.addEventListener("load", repair);
+  window.addEventListener("hashchange", function () {
+    hashLanguageOpened = false;
+    openLanguageFromHash();
+  });
   document.addEventListener("formset:added", labelTabularFields);
 })();
