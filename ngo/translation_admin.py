@@ -6,16 +6,22 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ngo import translation_review as review
 
 TRANSLATED_LANGUAGES = [code for code in settings.LANGUAGE_CODES if code != review.SOURCE_LANGUAGE]
 
 
+def language_name(code):
+    """The language's name in the staff member's language (settings.LANGUAGES, which
+    our catalogs translate; Django's own lack "Norwegian Bokmål" in some languages)."""
+    return _(str(dict(settings.LANGUAGES)[code]))
+
+
 def language_choices():
-    return [(code, get_language_info(code)["name_translated"]) for code in TRANSLATED_LANGUAGES]
+    return [(code, language_name(code)) for code in TRANSLATED_LANGUAGES]
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
@@ -125,7 +131,7 @@ def overview_view(request):
         "done": [section for section in sections if not section["rows"]],
         "language": language,
         "languages": [(code, name, counts[code]) for code, name in language_choices()],
-        "source_language": get_language_info(review.SOURCE_LANGUAGE)["name_translated"],
+        "source_language": language_name(review.SOURCE_LANGUAGE),
     }
     return TemplateResponse(request, "admin/translation_overview.html", context)
 
@@ -147,7 +153,7 @@ def mark_current(request, models):
         messages.success(
             request,
             _("%(language)s: “%(item)s” is marked as up to date.")
-            % {"item": item, "language": get_language_info(language)["name_translated"]},
+            % {"item": item, "language": language_name(language)},
         )
     return HttpResponseRedirect(request.get_full_path())
 
