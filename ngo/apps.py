@@ -8,6 +8,7 @@ class NgoConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
+        from ngo import page_cache
         from ngo.staff_groups import staff_groups_sync
         from ngo.translation_review import connect_signals
 
@@ -16,3 +17,5 @@ class NgoConfig(AppConfig):
         post_migrate.connect(staff_groups_sync, dispatch_uid="ngo.staff_groups_sync")
         # Every save of translated content records which languages' text changed.
         connect_signals()
+        # Every change to content makes the cached pages that show it fresh.
+        page_cache.connect_signals()

@@ -1,6 +1,6 @@
 import time
 import zoneinfo
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import csp.middleware
 from django.conf import settings
@@ -11,25 +11,37 @@ from django.utils.translation import get_language_from_path
 ADMIN_PREFIX = "/admin/"
 
 
-class RememberLanguageMiddleware:
-    """Remember the language of the last page a visitor chose.
+def language_to_remember(request):
+    """The page's language when it should be remembered for the bare `/`, else None.
 
-    The language switcher is a plain link, so it works without JavaScript and
-    can be crawled; this middleware stores the language of the URL in the
-    language cookie, so the bare `/` later sends the visitor back to it.
+    Remembered when the visitor changes language: they followed a link from one of
+    our pages in another language (the language switcher is a plain link), or
+    they already have a remembered language and this page is in another. A first
+    visit sets no cookie, so that public pages can be cached and shared.
     """
+    language = get_language_from_path(request.path_info)
+    remembered = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if not language or remembered == language:
+        return None
+    if remembered:
+        return language
+    referer = urlsplit(request.headers.get("Referer", ""))
+    if referer.netloc != request.get_host():
+        return None
+    came_from = get_language_from_path(referer.path)
+    return language if came_from and came_from != language else None
+
+
+class RememberLanguageMiddleware:
+    """Remember the language a visitor chose, for the bare `/` (language_to_remember)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        language = get_language_from_path(request.path_info)
-        if (
-            language
-            and response.status_code == 200
-            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
-        ):
+        language = language_to_remember(request)
+        if language and response.status_code == 200:
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,
                 language,

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
+from ngo import page_cache
 from ngo.content import (
     PublishedQuerySet,
     RichTextMixin,
@@ -671,6 +672,10 @@ def site_content(today=None, now=None):
     and the entry is read again when a linked page's or the appeal programme's
     publishing window opens or closes ("until"), so no job has to clear it.
     """
+    from programmes.models import Programme
+
+    # Pages cached whole show these rows without querying them (ngo/page_cache.py).
+    page_cache.depends_on(Page, SiteDetails, QualitySeal, Appeal, AppealAmounts, Photo, Programme)
     now = now or timezone.now()
     today = today or timezone.localdate(now)
     cached = cache.get(SITE_CONTENT_CACHE_KEY)

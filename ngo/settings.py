@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "ngo.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole public pages for visitors who are not signed in (ngo/page_cache.py).
+    "ngo.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "ngo.middleware.RememberLanguageMiddleware",
@@ -174,6 +176,18 @@ else:
             "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
+
+# Whole public pages from the cache (ngo/page_cache.py). An entry is served only while
+# every table it read is unchanged; these are guards and tuning, not freshness rules.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() == "true"
+# How long an unchanged page is kept, and how long browsers and proxies may keep it.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+# How often a worker asks the shared cache whether content changed elsewhere.
+PAGE_CACHE_VERSION_CHECK = float(os.environ.get("PAGE_CACHE_VERSION_CHECK", "0.25"))
+# Pages each worker keeps in its own memory, and the longest query string cached.
+PAGE_CACHE_LOCAL_ENTRIES = int(os.environ.get("PAGE_CACHE_LOCAL_ENTRIES", "1000"))
+PAGE_CACHE_MAX_QUERY = 256
 
 # Background tasks (the donors' emails) are rows in the database, stored in the
 # same transaction as the donation they belong to; `manage.py db_worker` runs them.

@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.management.commands.db_worker import Worker
 
 from ngo import two_factor
+from ngo import page_cache
 from ngo.staff_groups import CONTENT_EDITORS, FUNDRAISING
 
 LANGUAGE_CODES = settings.LANGUAGE_CODES
@@ -20,8 +21,10 @@ def _clear_cache():
     # The cache may be a shared Redis: start and end every test with it empty
     # so rate limits and cached pages never leak between tests.
     cache.clear()
+    page_cache.reset()
     yield
     cache.clear()
+    page_cache.reset()
 
 
 @pytest.fixture(autouse=True)
