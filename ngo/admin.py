@@ -19,6 +19,7 @@ from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from ngo.content import RICH_TEXT_EDITOR_EXTENSIONS, ScheduleState, clean_rich_text, published_q
+from ngo.history import ContentHistoryAdmin
 from ngo.models import (
     KEY_FIGURES_MAX,
     KEY_FIGURES_MIN,
@@ -252,7 +253,7 @@ class ConsentFilter(admin.SimpleListFilter):
 
 
 @admin.register(Photo)
-class PhotoAdmin(TabbedTranslationAdmin):
+class PhotoAdmin(ContentHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("preview_small", "__str__", "credit", "published", "consent_state", "created")
     list_filter = (ConsentFilter, "published", "shows_identifiable_child")
     search_fields = ("alt_text", "caption", "credit")
@@ -374,7 +375,7 @@ class KeyFigureInline(TranslationTabularInline):
 
 
 @admin.register(HomePage)
-class HomePageAdmin(SingletonAdmin):
+class HomePageAdmin(ContentHistoryAdmin, SingletonAdmin):
     inlines = (KeyFigureInline,)
     autocomplete_fields = ("photo", "advocacy_highlight")
     filter_horizontal = ("featured_projects",)
@@ -390,7 +391,7 @@ class HomePageAdmin(SingletonAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
+class PageAdmin(RichTextAdminMixin, ContentHistoryAdmin, TabbedTranslationAdmin):
     list_display = (
         "title",
         "placement",
@@ -435,7 +436,7 @@ class QualitySealInline(admin.TabularInline):
 
 
 @admin.register(SiteDetails)
-class SiteDetailsAdmin(SingletonAdmin):
+class SiteDetailsAdmin(ContentHistoryAdmin, SingletonAdmin):
     inlines = (QualitySealInline,)
     fieldsets = (
         (_("Contact"), {"fields": ("address", "email", "phone")}),
@@ -453,7 +454,7 @@ class AppealAmountsInline(admin.TabularInline):
 
 
 @admin.register(Appeal)
-class AppealAdmin(TabbedTranslationAdmin):
+class AppealAdmin(ContentHistoryAdmin, TabbedTranslationAdmin):
     list_display = (
         "title",
         "programme",
