@@ -254,6 +254,9 @@ class ConsentFilter(admin.SimpleListFilter):
 
 @admin.register(Photo)
 class PhotoAdmin(ContentHistoryAdmin, TabbedTranslationAdmin):
+    # A deleted photo's original is removed with it (consent): nothing to recover.
+    recoverable = False
+    change_list_template = None
     list_display = ("preview_small", "__str__", "credit", "published", "consent_state", "created")
     list_filter = (ConsentFilter, "published", "shows_identifiable_child")
     search_fields = ("alt_text", "caption", "credit")

@@ -202,6 +202,21 @@ def int_or_text(value):
     return (0, int(value), "") if str(value).isdigit() else (1, 0, str(value))
 
 
+def missing_file(version):
+    """Why the version cannot be restored, if a file it names is no longer stored (a
+    replaced or deleted photo's original is removed, as consent requires)."""
+    model = version.content_type.model_class()
+    for field in model._meta.concrete_fields:
+        if isinstance(field, models.FileField):
+            name = str(version.field_dict.get(field.attname) or "")
+            if name and not field.storage.exists(name):
+                return _(
+                    "This version's file (%(field)s) is no longer stored, so the version "
+                    "cannot be restored. Upload the file again in the current version."
+                ) % {"field": field.verbose_name}
+    return None
+
+
 class ContentHistoryAdmin(VersionAdmin):
     """A content admin whose saves keep versions: the history page lists them
     (newest first, in the staff member's time zone), any two can be compared, and
@@ -209,6 +224,8 @@ class ContentHistoryAdmin(VersionAdmin):
 
     object_history_template = "admin/history/object_history.html"
     history_latest_first = True
+    # Whether the list offers "Recover deleted …" (reversion's recover list).
+    recoverable = True
 
     def __init__(self, model, admin_site):
         super().__init__(model, admin_site)
@@ -301,12 +318,27 @@ class ContentHistoryAdmin(VersionAdmin):
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
             raise Http404
-        get_object_or_404(self._versions(obj), pk=version_id)
+        version = get_object_or_404(self._versions(obj), pk=version_id)
+        problem = missing_file(version)
+        if problem:
+            messages.error(request, problem)
+            return HttpResponseRedirect(self._url("history", obj.pk))
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.recoverable:
+            raise Http404
+        return super().recoverlist_view(request, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         # Likewise: only a deleted row of this admin's own model is recovered here.
-        get_object_or_404(Version.objects.get_deleted(self.model), pk=version_id)
+        if not self.recoverable:
+            raise Http404
+        version = get_object_or_404(Version.objects.get_deleted(self.model), pk=version_id)
+        problem = missing_file(version)
+        if problem:
+            messages.error(request, problem)
+            return HttpResponseRedirect(self._url("recoverlist"))
         return super().recover_view(request, version_id, extra_context)
 
     def compare_view(self, request, object_id):

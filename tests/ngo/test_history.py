@@ -16,7 +16,7 @@ from reversion.models import Version
 from advocacy.models import Agenda, Demand
 from ngo.staff_groups import CONTENT_EDITORS, FUNDRAISING
 from programmes.models import Funder, Principle
-from tests.builders import make_agenda, make_demand, make_funder, make_programme
+from tests.builders import make_agenda, make_demand, make_funder, make_photo, make_programme
 from tests.conftest import staff_client
 
 pytestmark = pytest.mark.django_db
@@ -354,3 +354,28 @@ def test_donor_data_is_not_versioned():
         m.__name__ for m in models
     }
     assert registered == []
+
+
+def test_a_version_whose_photo_file_is_gone_is_not_restored(admin_client):
+    photo = make_photo()
+    url = f"/admin/ngo/photo/{photo.pk}/change/"
+    assert save_in_admin(admin_client, url).status_code == 302
+    version = Version.objects.get_for_object(photo).get()
+    # A replaced original is deleted (consent): its old versions name a missing file.
+    photo.image.storage.delete(photo.image.name)
+
+    response = admin_client.get(f"/admin/ngo/photo/{photo.pk}/history/{version.pk}/", follow=True)
+
+    assertRedirects(response, f"/admin/ngo/photo/{photo.pk}/history/")
+    assertContains(response, "is no longer stored, so the version cannot be restored")
+
+
+def test_deleted_photos_are_not_offered_for_recovery(admin_client):
+    photo = make_photo()
+    save_in_admin(admin_client, f"/admin/ngo/photo/{photo.pk}/change/")
+    admin_client.post(f"/admin/ngo/photo/{photo.pk}/delete/", {"post": "yes"})
+    deleted = Version.objects.get_deleted(photo.__class__).get()
+
+    assertNotContains(admin_client.get("/admin/ngo/photo/"), "/recover/")
+    assert admin_client.get("/admin/ngo/photo/recover/").status_code == 404
+    assert admin_client.get(f"/admin/ngo/photo/recover/{deleted.pk}/").status_code == 404
