@@ -143,6 +143,8 @@ def field_changes(model, old, new, skip=()):
         if isinstance(field, models.CharField | models.TextField) and not field.choices:
             to_text = rich_text_as_text if original.name in rich else str
             shown = word_diff(to_text(before or ""), to_text(after or ""))
+            # An empty side (a row added or removed) reads as "—", as other values do.
+            shown = tuple(side or "—" for side in shown)
         else:
             shown = display_value(field, before), display_value(field, after)
         rows.append({"label": field_label(field), "before": shown[0], "after": shown[1]})
