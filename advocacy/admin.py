@@ -16,6 +16,7 @@ from ngo.admin import (
     schedule_column,
     thumbnail,
 )
+from ngo.history import ContentHistoryAdmin
 
 
 class DemandInline(TranslationStackedInline):
@@ -26,7 +27,7 @@ class DemandInline(TranslationStackedInline):
 
 
 @admin.register(models.Agenda)
-class AgendaAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
+class AgendaAdmin(RichTextAdminMixin, ContentHistoryAdmin, TabbedTranslationAdmin):
     list_display = (
         "title",
         "scope",
@@ -73,7 +74,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(models.Demand)
-class DemandAdmin(TabbedTranslationAdmin):
+class DemandAdmin(ContentHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("text", "agenda", "status", "status_changed_on")
     list_filter = ("status", "agenda__scope", "agenda", *TRANSLATION_FILTERS)
     search_fields = ("text",)
@@ -85,7 +86,7 @@ class DemandAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(models.Milestone)
-class MilestoneAdmin(TabbedTranslationAdmin):
+class MilestoneAdmin(ContentHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("title", "date", "document_reference", "published")
     list_filter = ("published", "agendas", *TRANSLATION_FILTERS)
     search_fields = ("title", "text", "document_reference")
@@ -105,7 +106,7 @@ class MilestoneAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(models.Coalition)
-class CoalitionAdmin(TabbedTranslationAdmin):
+class CoalitionAdmin(ContentHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "url")
     list_filter = TRANSLATION_FILTERS
     search_fields = ("name", "description")
@@ -120,7 +121,7 @@ class CoalitionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(models.Publication)
-class PublicationAdmin(TabbedTranslationAdmin):
+class PublicationAdmin(ContentHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("title", "date", "language", "size", schedule_column)
     list_filter = ("published", ScheduleFilter, "language", "agendas", *TRANSLATION_FILTERS)
     search_fields = ("title", "summary")

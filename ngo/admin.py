@@ -19,6 +19,7 @@ from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from ngo.content import RICH_TEXT_EDITOR_EXTENSIONS, ScheduleState, clean_rich_text, published_q
+from ngo.history import ContentHistoryAdmin
 from ngo.models import (
     KEY_FIGURES_MAX,
     KEY_FIGURES_MIN,
@@ -253,7 +254,10 @@ class ConsentFilter(admin.SimpleListFilter):
 
 
 @admin.register(Photo)
-class PhotoAdmin(TabbedTranslationAdmin):
+class PhotoAdmin(ContentHistoryAdmin, TabbedTranslationAdmin):
+    # A deleted photo's original is removed with it (consent): nothing to recover.
+    recoverable = False
+    change_list_template = None
     list_display = ("preview_small", "__str__", "credit", "published", "consent_state", "created")
     list_filter = (ConsentFilter, "published", "shows_identifiable_child", *TRANSLATION_FILTERS)
     search_fields = ("alt_text", "caption", "credit")
@@ -375,7 +379,7 @@ class KeyFigureInline(TranslationTabularInline):
 
 
 @admin.register(HomePage)
-class HomePageAdmin(SingletonAdmin):
+class HomePageAdmin(ContentHistoryAdmin, SingletonAdmin):
     inlines = (KeyFigureInline,)
     autocomplete_fields = ("photo", "advocacy_highlight")
     filter_horizontal = ("featured_projects",)
@@ -391,7 +395,7 @@ class HomePageAdmin(SingletonAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
+class PageAdmin(RichTextAdminMixin, ContentHistoryAdmin, TabbedTranslationAdmin):
     list_display = (
         "title",
         "placement",
@@ -436,7 +440,7 @@ class QualitySealInline(admin.TabularInline):
 
 
 @admin.register(SiteDetails)
-class SiteDetailsAdmin(SingletonAdmin):
+class SiteDetailsAdmin(ContentHistoryAdmin, SingletonAdmin):
     inlines = (QualitySealInline,)
     fieldsets = (
         (_("Contact"), {"fields": ("address", "email", "phone")}),
@@ -454,7 +458,7 @@ class AppealAmountsInline(admin.TabularInline):
 
 
 @admin.register(Appeal)
-class AppealAdmin(TabbedTranslationAdmin):
+class AppealAdmin(ContentHistoryAdmin, TabbedTranslationAdmin):
     list_display = (
         "title",
         "programme",

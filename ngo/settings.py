@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     # The admin's rich-text editor; its scripts and styles are our static files.
     "django_prose_editor",
+    # Versions of the content saved in the admin (ngo/history.py).
+    "reversion",
     "ngo",
     "programmes",
     "advocacy",

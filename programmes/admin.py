@@ -14,6 +14,7 @@ from ngo.admin import (
     schedule_column,
     thumbnail,
 )
+from ngo.history import ContentHistoryAdmin
 from programmes import models
 
 
@@ -42,7 +43,7 @@ class ReachFigureInline(TranslationTabularInline):
 
 
 @admin.register(models.Programme)
-class ProgrammeAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
+class ProgrammeAdmin(RichTextAdminMixin, ContentHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("title", schedule_column, "order", missing_languages_column)
     list_editable = ("order",)
     list_filter = ("published", ScheduleFilter, *TRANSLATION_FILTERS)
@@ -88,7 +89,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(models.Project)
-class ProjectAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
+class ProjectAdmin(RichTextAdminMixin, ContentHistoryAdmin, TabbedTranslationAdmin):
     list_display = (
         "name",
         "programme",
@@ -156,7 +157,7 @@ class ProjectAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(models.Funder)
-class FunderAdmin(TabbedTranslationAdmin):
+class FunderAdmin(ContentHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "url")
     search_fields = ("name",)
     ordering = ("name",)

@@ -9,8 +9,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.management.commands.db_worker import Worker
 
-from ngo import two_factor
-from ngo import page_cache
+from ngo import page_cache, two_factor
 from ngo.staff_groups import CONTENT_EDITORS, FUNDRAISING
 
 LANGUAGE_CODES = settings.LANGUAGE_CODES

@@ -13,6 +13,7 @@ if not os.path.exists(CHROMIUM):
         raise RuntimeError("Chromium is required for the browser tests (apt-get install chromium)")
     pytest.skip("Debian's chromium is not installed", allow_module_level=True)
 
+import reversion  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django_otp.oath import totp  # noqa: E402
@@ -75,6 +76,11 @@ def test_content_pages_pass_axe_and_fit_the_window(browser, live_server, django_
     ReachFigure.objects.create(
         project=project, value="over 5,000", label="children reached", year=2024, source="Report"
     )
+    # Two versions of the project, for its history and compare pages.
+    for name in ("Familier i Nanjing", "Familier i Nanjing og Guizhou"):
+        project.name_da = name
+        with reversion.create_revision():
+            project.save()
     make_photo()
     make_photo(alt_text="Children playing football")
     agenda = make_agenda()
@@ -117,6 +123,16 @@ def test_content_pages_pass_axe_and_fit_the_window(browser, live_server, django_
         scrolls["agenda edit"] = sideways_scroll(page)
         found["project add"] = findings(page, f"{admin}/programmes/project/add/")
         scrolls["project add"] = sideways_scroll(page)
+
+        # The history of the project, and the two versions compared.
+        history = f"{admin}/programmes/project/{project.pk}/history/"
+        found["project history"] = findings(page, history)
+        scrolls["project history"] = sideways_scroll(page)
+        page.get_by_role("button", name="Compare selected versions").click()
+        page.wait_for_url(f"{history}compare/*")
+        assert page.locator("ins", has_text="og Guizhou").is_visible()
+        found["project compare"] = serious_violations(page)
+        scrolls["project compare"] = sideways_scroll(page)
     finally:
         context.close()
     assert {name: v for name, v in found.items() if v} == {}
