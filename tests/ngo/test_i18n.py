@@ -74,8 +74,9 @@ def test_pages_are_in_the_language_of_the_url(client):
         assertContains(client.get(url), f'<a class="skip-link" href="#main">{skip}</a>', html=True)
 
 
-def test_visiting_a_language_remembers_it_for_the_bare_root(client):
-    response = client.get("/nb/")
+def test_choosing_a_language_remembers_it_for_the_bare_root(client):
+    # The language switcher is a link from a page in another language.
+    response = client.get("/nb/", HTTP_REFERER="http://testserver/en/programmes/")
     assert response.cookies["django_language"].value == "nb"
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr")["Location"] == "/nb/"
 
@@ -93,6 +94,15 @@ def test_only_a_page_that_is_shown_changes_the_remembered_language(client, path,
     shown = client.get("/da/privatliv/")
     assert shown.status_code == 200
     assert shown.cookies[settings.LANGUAGE_COOKIE_NAME].value == "da"
+
+
+@pytest.mark.parametrize(
+    "referer", ["", "http://testserver/nb/programmer/", "https://elsewhere.example/en/"]
+)
+def test_a_first_visit_or_a_link_within_a_language_sets_no_cookie(client, referer):
+    # Public pages can then be cached and shared; the language is in the address.
+    response = client.get("/nb/", HTTP_REFERER=referer)
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
 
 
 def test_a_page_in_the_remembered_language_does_not_set_it_again(client):
