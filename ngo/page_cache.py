@@ -268,7 +268,13 @@ def may_use_cache(request):
 
 
 def page_key(request, accept_language):
-    parts = [request.path_info, request.META.get("QUERY_STRING", "")]
+    # Pages carry absolute addresses (canonical, alternates): per scheme and host too.
+    parts = [
+        request.scheme,
+        request.get_host(),
+        request.path_info,
+        request.META.get("QUERY_STRING", ""),
+    ]
     if accept_language:
         parts.append(request.headers.get("Accept-Language", ""))
     return PAGE_KEY.format("|".join(parts))

@@ -245,3 +245,14 @@ def test_a_first_visit_sets_no_cookie_and_choosing_another_language_remembers_it
     switched = client.get("/da/", HTTP_REFERER="http://testserver/nb/")
     assert switched.cookies[settings.LANGUAGE_COOKIE_NAME].value == "da"
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr")["Location"] == "/da/"
+
+
+def test_pages_are_cached_per_host_since_they_carry_absolute_addresses(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "www.example.org"]
+    make_programme()
+    client.get("/en/programmes/")
+
+    other = client.get("/en/programmes/", HTTP_HOST="www.example.org")
+
+    assert not getattr(other, "from_page_cache", False)
+    assert 'href="http://www.example.org/en/programmes/"' in other.content.decode()
