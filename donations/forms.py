@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -37,6 +38,7 @@ from donations.money import babel_locale, currency_name, format_money
 from donations.places import Place, describe
 from donations.services import DonorDetails
 from ngo.models import Appeal
+from ngo import widgets
 from programmes.models import Programme, Project
 
 # Where a national number for tax deduction is known, and which one it is.
@@ -74,6 +76,17 @@ def text(label, max_length, required=True, **kwargs):
         validators=[no_control_characters],
         **kwargs,
     )
+
+
+# The country list in each language, in the order the form shows it.
+_COUNTRY_CHOICES = {}
+
+
+def country_choices(language):
+    choices = _COUNTRY_CHOICES.get(language)
+    if choices is None:
+        choices = _COUNTRY_CHOICES[language] = [("", _("Choose your country")), *countries]
+    return choices
 
 
 def default_currency(language):
@@ -161,8 +174,10 @@ class DonationForm(forms.Form):
         _("Postal code"), 20, widget=forms.TextInput({"autocomplete": "postal-code"})
     )
     city = text(_("City"), 100, widget=forms.TextInput({"autocomplete": "address-level2"}))
-    country = LazyTypedChoiceField(label=_("Country"), choices=[])
-    language = forms.ChoiceField(label=_("Language for our letters"), choices=settings.LANGUAGES)
+    country = LazyTypedChoiceField(label=_("Country"), choices=[], widget=widgets.LazySelect)
+    language = forms.ChoiceField(
+        label=_("Language for our letters"), choices=settings.LANGUAGES, widget=widgets.Select
+    )
     tax_deduction = forms.BooleanField(
         label=_("I would like a tax receipt for my gifts."), required=False
     )
@@ -212,8 +227,11 @@ class DonationForm(forms.Form):
             if self.initial.get("amount") is None:
                 self.initial["amount"] = texts["middle"]
         self.fields["privacy"].label = self.privacy_text()
-        # Named and sorted in the page language, so built for each form.
-        self.fields["country"].choices = [("", _("Choose your country")), *countries]
+        # Named and sorted in the page language: built and written once per language.
+        language = get_language()
+        self.fields["country"].choices = country_choices(language)
+        self.fields["country"].widget.cache_key = ("countries", language)
+        self.fields["language"].widget.cache_key = ("languages", language)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = self.layout()
@@ -477,7 +495,7 @@ def place_choices():
 class SponsorshipForm(DonationForm):
     kind = DonationKind.SPONSORSHIP
 
-    place = forms.ChoiceField(label=_("Where your support goes"))
+    place = forms.ChoiceField(label=_("Where your support goes"), widget=widgets.Select)
     account_holder = text(_("Account holder"), 70, widget=forms.TextInput({"autocomplete": "name"}))
     account = text(
         _("Account number"),
@@ -564,6 +582,7 @@ class GiftForm(DonationForm):
         queryset=Programme.objects.published(),
         required=False,
         empty_label=_("Where it is needed most (general fund)"),
+        widget=widgets.Select,
     )
     # The emergency appeal the donor came from: its amounts and programme are shown.
     # Text, not a number: whatever arrives here is checked in current_appeal().
