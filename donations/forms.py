@@ -27,6 +27,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 from stdnum.be import nn as be_national_number
 from stdnum.dk import cpr as dk_cpr
 from stdnum.exceptions import ValidationError as NumberError
@@ -472,12 +473,39 @@ class DonationForm(forms.Form):
         return strip_tags(str(self.privacy_text())), str(self.fields["newsletter"].label)
 
 
-def place_choices():
-    """Where a sponsor's money may go: anywhere, a country, or a project open for it."""
+def first_country(value):
+    """The first code of a CountryField(multiple=True) as values_list() reads it."""
+    codes = value.split(",") if isinstance(value, str) else list(value or [])
+    return str(codes[0]) if codes and codes[0] else ""
+
+
+def place_choices(selected=""):
+    """Where a sponsor's money may go: anywhere, a country, or a project open for it,
+    grouped by country. Past DONATION_PLACE_PROJECTS open projects the list names
+    the countries only, and the one project the donor chose (from its page, or in
+    the form just sent) so that their choice stays in the list and is kept as is.
+
+    Returns (choices, capped). One query up to the limit; two or three past it.
+    """
+    limit = settings.DONATION_PLACE_PROJECTS
+    names = [build_localized_fieldname("name", code) for code in resolution_order(get_language())]
+    open_projects = Project.objects.open_for_sponsorship()
+    projects = list(open_projects.only("pk", "countries", *names).order_by("name")[: limit + 1])
+    capped = len(projects) > limit
     by_country = defaultdict(list)
-    for project in Project.objects.open_for_sponsorship().order_by("name"):
-        if project.countries:
-            by_country[project.countries[0].code].append(project)
+    if capped:
+        # Every country with an open project, from the distinct values alone.
+        values = open_projects.order_by().values_list("countries", flat=True).distinct()
+        for code in {first_country(value) for value in values} - {""}:
+            by_country[code] = []
+        place = Place.parse(selected)
+        projects = []
+        if place is not None and place.project_id:
+            projects = list(open_projects.only("pk", "countries", *names).filter(pk=place.project_id))
+    for project in projects:
+        code = first_country(project.countries)
+        if code:
+            by_country[code].append(project)
     groups = [
         (
             countries.name(code),
@@ -489,7 +517,7 @@ def place_choices():
         for code, projects in by_country.items()
     ]
     groups.sort(key=lambda group: str(group[0]))
-    return [(Place().key, describe(Place())), *groups]
+    return [(Place().key, describe(Place())), *groups], capped
 
 
 class SponsorshipForm(DonationForm):
@@ -511,7 +539,12 @@ class SponsorshipForm(DonationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["place"].choices = place_choices()
+        selected = self.data.get("place") if self.is_bound else self.initial.get("place")
+        self.fields["place"].choices, capped = place_choices(selected)
+        if capped:
+            self.fields["place"].help_text = _(
+                "To support one project, follow the sponsor link on the project's page."
+            )
         self.fields["collection_day"].choices = [
             (day, str(day)) for day in settings.DONATION_COLLECTION_DAYS
         ]

@@ -80,7 +80,7 @@ class FastSelectMixin:
                 found = True
             else:
                 out.append(plain)
-        out.append("\n</select>\n")
+        out.append("\n</select>")
         return mark_safe("".join(out))  # noqa: S308 (every value above is escaped)
 
 
