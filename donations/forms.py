@@ -38,8 +38,8 @@ from donations.models import AmountRule, DonationKind, ImportKind
 from donations.money import babel_locale, currency_name, format_money
 from donations.places import Place, describe
 from donations.services import DonorDetails
-from ngo.models import Appeal
 from ngo import widgets
+from ngo.models import Appeal
 from programmes.models import Programme, Project
 
 # Where a national number for tax deduction is known, and which one it is.
@@ -501,7 +501,8 @@ def place_choices(selected=""):
         place = Place.parse(selected)
         projects = []
         if place is not None and place.project_id:
-            projects = list(open_projects.only("pk", "countries", *names).filter(pk=place.project_id))
+            chosen = open_projects.filter(pk=place.project_id)
+            projects = list(chosen.only("pk", "countries", *names))
     for project in projects:
         code = first_country(project.countries)
         if code:

@@ -12,9 +12,9 @@ process and key, and each page only marks the selected one.
 """
 
 from django import forms
-from django_countries.widgets import LazySelect as CountriesLazySelect
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
+from django_countries.widgets import LazySelect as CountriesLazySelect
 
 # Option lists kept per cache_key: (language, choice set) → parts.
 _OPTIONS = {}
