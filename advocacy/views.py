@@ -8,6 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
+from django_countries import countries
 
 from advocacy.forms import PublicationFilterForm
 from advocacy.models import (
@@ -39,23 +40,42 @@ def advocacy_crumb():
 
 
 class AgendaListView(BreadcrumbMixin, ListView):
+    """The agendas by scope, the visitor's own country first among the national ones,
+    a page at a time. The order needs country names in the page language, which the
+    database does not have: it is worked out on the light columns of every agenda,
+    and only the page's agendas are read in full."""
+
     section = "advocacy"
+    paginate_by = 20
+    template_name = "advocacy/agenda_list.html"
 
     def get_queryset(self):
-        return Agenda.objects.published().with_demand_counts()
+        self.visitor_country = visitor_country(self.request)
+        agendas = Agenda.objects.published().order_by("order", "id")
+        rows = agendas.values_list("pk", "scope", "country")
+        scopes = list(Scope)
+        here = self.visitor_country
+
+        def position(row):
+            _pk, scope, code = row
+            rank = scopes.index(scope) if scope in scopes else len(scopes)
+            if scope == Scope.NATIONAL:
+                return (rank, code != here, str(countries.name(code)))
+            return (rank, False, "")
+
+        # sorted() is stable: within a scope the editors' order stays.
+        return [row[0] for row in sorted(rows, key=position)]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        country = visitor_country(self.request)
+        ids = list(context["object_list"])
+        agendas = Agenda.objects.filter(pk__in=ids).with_demand_counts().in_bulk()
         groups = []
         for scope in Scope:
-            agendas = [agenda for agenda in context["object_list"] if agenda.scope == scope]
-            if scope == Scope.NATIONAL:
-                # The visitor's own country first, then the others by name.
-                agendas.sort(key=lambda a: (a.country.code != country, a.country.name))
-            if agendas:
-                groups.append((scope.label, agendas))
-        context.update(groups=groups, visitor_country=country)
+            in_scope = [agendas[pk] for pk in ids if pk in agendas and agendas[pk].scope == scope]
+            if in_scope:
+                groups.append((scope.label, in_scope))
+        context.update(groups=groups, visitor_country=self.visitor_country)
         return context
 
     def render_to_response(self, context, **kwargs):
@@ -113,7 +133,8 @@ class DemandDetailView(TranslatedDetailMixin, DetailView):
 
 class MilestoneListView(BreadcrumbMixin, ListView):
     section = "advocacy"
-    paginate_by = 50
+    # A page a reader goes through; older milestones are a page further.
+    paginate_by = 20
     template_name = "advocacy/milestone_list.html"
 
     def get_queryset(self):

@@ -23,9 +23,11 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 from stdnum.be import nn as be_national_number
 from stdnum.dk import cpr as dk_cpr
 from stdnum.exceptions import ValidationError as NumberError
@@ -36,6 +38,7 @@ from donations.models import AmountRule, DonationKind, ImportKind
 from donations.money import babel_locale, currency_name, format_money
 from donations.places import Place, describe
 from donations.services import DonorDetails
+from ngo import widgets
 from ngo.models import Appeal
 from programmes.models import Programme, Project
 
@@ -74,6 +77,17 @@ def text(label, max_length, required=True, **kwargs):
         validators=[no_control_characters],
         **kwargs,
     )
+
+
+# The country list in each language, in the order the form shows it.
+_COUNTRY_CHOICES = {}
+
+
+def country_choices(language):
+    choices = _COUNTRY_CHOICES.get(language)
+    if choices is None:
+        choices = _COUNTRY_CHOICES[language] = [("", _("Choose your country")), *countries]
+    return choices
 
 
 def default_currency(language):
@@ -161,8 +175,10 @@ class DonationForm(forms.Form):
         _("Postal code"), 20, widget=forms.TextInput({"autocomplete": "postal-code"})
     )
     city = text(_("City"), 100, widget=forms.TextInput({"autocomplete": "address-level2"}))
-    country = LazyTypedChoiceField(label=_("Country"), choices=[])
-    language = forms.ChoiceField(label=_("Language for our letters"), choices=settings.LANGUAGES)
+    country = LazyTypedChoiceField(label=_("Country"), choices=[], widget=widgets.LazySelect)
+    language = forms.ChoiceField(
+        label=_("Language for our letters"), choices=settings.LANGUAGES, widget=widgets.Select
+    )
     tax_deduction = forms.BooleanField(
         label=_("I would like a tax receipt for my gifts."), required=False
     )
@@ -212,8 +228,11 @@ class DonationForm(forms.Form):
             if self.initial.get("amount") is None:
                 self.initial["amount"] = texts["middle"]
         self.fields["privacy"].label = self.privacy_text()
-        # Named and sorted in the page language, so built for each form.
-        self.fields["country"].choices = [("", _("Choose your country")), *countries]
+        # Named and sorted in the page language: built and written once per language.
+        language = get_language()
+        self.fields["country"].choices = country_choices(language)
+        self.fields["country"].widget.cache_key = ("countries", language)
+        self.fields["language"].widget.cache_key = ("languages", language)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = self.layout()
@@ -454,12 +473,40 @@ class DonationForm(forms.Form):
         return strip_tags(str(self.privacy_text())), str(self.fields["newsletter"].label)
 
 
-def place_choices():
-    """Where a sponsor's money may go: anywhere, a country, or a project open for it."""
+def first_country(value):
+    """The first code of a CountryField(multiple=True) as values_list() reads it."""
+    codes = value.split(",") if isinstance(value, str) else list(value or [])
+    return str(codes[0]) if codes and codes[0] else ""
+
+
+def place_choices(selected=""):
+    """Where a sponsor's money may go: anywhere, a country, or a project open for it,
+    grouped by country. Past DONATION_PLACE_PROJECTS open projects the list names
+    the countries only, and the one project the donor chose (from its page, or in
+    the form just sent) so that their choice stays in the list and is kept as is.
+
+    Returns (choices, capped). One query up to the limit; two or three past it.
+    """
+    limit = settings.DONATION_PLACE_PROJECTS
+    names = [build_localized_fieldname("name", code) for code in resolution_order(get_language())]
+    open_projects = Project.objects.open_for_sponsorship()
+    projects = list(open_projects.only("pk", "countries", *names).order_by("name")[: limit + 1])
+    capped = len(projects) > limit
     by_country = defaultdict(list)
-    for project in Project.objects.open_for_sponsorship().order_by("name"):
-        if project.countries:
-            by_country[project.countries[0].code].append(project)
+    if capped:
+        # Every country with an open project, from the distinct values alone.
+        values = open_projects.order_by().values_list("countries", flat=True).distinct()
+        for code in {first_country(value) for value in values} - {""}:
+            by_country[code] = []
+        place = Place.parse(selected)
+        projects = []
+        if place is not None and place.project_id:
+            chosen = open_projects.filter(pk=place.project_id)
+            projects = list(chosen.only("pk", "countries", *names))
+    for project in projects:
+        code = first_country(project.countries)
+        if code:
+            by_country[code].append(project)
     groups = [
         (
             countries.name(code),
@@ -471,13 +518,13 @@ def place_choices():
         for code, projects in by_country.items()
     ]
     groups.sort(key=lambda group: str(group[0]))
-    return [(Place().key, describe(Place())), *groups]
+    return [(Place().key, describe(Place())), *groups], capped
 
 
 class SponsorshipForm(DonationForm):
     kind = DonationKind.SPONSORSHIP
 
-    place = forms.ChoiceField(label=_("Where your support goes"))
+    place = forms.ChoiceField(label=_("Where your support goes"), widget=widgets.Select)
     account_holder = text(_("Account holder"), 70, widget=forms.TextInput({"autocomplete": "name"}))
     account = text(
         _("Account number"),
@@ -493,7 +540,12 @@ class SponsorshipForm(DonationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["place"].choices = place_choices()
+        selected = self.data.get("place") if self.is_bound else self.initial.get("place")
+        self.fields["place"].choices, capped = place_choices(selected)
+        if capped:
+            self.fields["place"].help_text = _(
+                "To support one project, follow the sponsor link on the project's page."
+            )
         self.fields["collection_day"].choices = [
             (day, str(day)) for day in settings.DONATION_COLLECTION_DAYS
         ]
@@ -564,6 +616,7 @@ class GiftForm(DonationForm):
         queryset=Programme.objects.published(),
         required=False,
         empty_label=_("Where it is needed most (general fund)"),
+        widget=widgets.Select,
     )
     # The emergency appeal the donor came from: its amounts and programme are shown.
     # Text, not a number: whatever arrives here is checked in current_appeal().

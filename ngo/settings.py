@@ -293,6 +293,9 @@ PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", str(40_000_000)))
 DONATION_CURRENCIES = env_list("DONATION_CURRENCIES", "EUR,NOK,DKK")
 # The currency a donor starts with, by page language; others start with the first.
 DONATION_LANGUAGE_CURRENCIES = {"nb": "NOK", "da": "DKK"}
+# Open projects the sponsorship form lists one by one; past this it lists the
+# countries, and a project is chosen from its own page.
+DONATION_PLACE_PROJECTS = int(os.environ.get("DONATION_PLACE_PROJECTS", "40"))
 # Days of the month on which monthly gifts are collected.
 DONATION_COLLECTION_DAYS = [int(day) for day in env_list("DONATION_COLLECTION_DAYS", "1,15")]
 # Days between signing a mandate and its first collection (the pre-notification period).

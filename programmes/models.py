@@ -158,7 +158,8 @@ class ProjectQuerySet(PublishedQuerySet):
     def country_codes(self):
         """The two-letter codes of the countries these projects work in."""
         codes = set()
-        for value in self.values_list("countries", flat=True):
+        # The distinct stored values only ("KE", "KE,UG"…): a few rows, not one per project.
+        for value in self.order_by().values_list("countries", flat=True).distinct():
             # Read back as a list or, from some backends, as the stored text.
             codes.update(
                 str(code)

@@ -1,4 +1,5 @@
-from django.db.models import Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
@@ -20,16 +21,37 @@ class ProgrammeListView(BreadcrumbMixin, ListView):
         return [*super().get_breadcrumbs(), (_("Programmes"), None)]
 
 
+# A programme page shows its running and newest projects; the project list has them all.
+PROGRAMME_PROJECTS_SHOWN = 6
+
+
 class ProgrammeDetailView(TranslatedDetailMixin, DetailView):
     section = "programmes"
 
     def get_queryset(self):
-        projects = Project.objects.published().select_related("hero_photo").status_ordered()
+        published = Project.objects.published()
+        count = (
+            published.filter(programme=OuterRef("pk"))
+            .order_by()
+            .values("programme")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
         return (
             self.published(Programme.objects.all())
             .select_related("hero_photo")
-            .prefetch_related("principles", "key_figures", Prefetch("projects", queryset=projects))
+            .annotate(project_count=Coalesce(Subquery(count), 0))
+            .prefetch_related("principles", "key_figures")
         )
+
+    def get_context_data(self, **kwargs):
+        projects = (
+            Project.objects.published()
+            .filter(programme=self.object)
+            .select_related("hero_photo")
+            .status_ordered()
+        )
+        return super().get_context_data(projects=projects[:PROGRAMME_PROJECTS_SHOWN], **kwargs)
 
     def get_breadcrumbs(self):
         return [*super().get_breadcrumbs(), programmes_crumb(), (self.object.title, None)]

@@ -1,6 +1,6 @@
 from django import template
 from django.conf import settings
-from django.urls import Resolver404, resolve, reverse, translate_url
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.translation import get_language, get_language_info, override
 
 from ngo import search
@@ -42,13 +42,28 @@ def language_versions(context):
 def translated_path(request, code):
     """This path in another language; a page we do not have (a 404) links to
     that language's home page. Never a path that a browser would read as
-    another host (`//evil.example/…`)."""
-    try:
-        resolve(request.path_info)
-    except Resolver404:
+    another host (`//evil.example/…`).
+
+    What translate_url() does without resolving the path again for each
+    language: the request was resolved once already, and its match is reversed.
+    """
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            with override(code):
+                return reverse("ngo:home")
+    url = request.get_full_path()
+    if match.url_name:
         with override(code):
-            return reverse("ngo:home")
-    url = translate_url(request.get_full_path(), code)
+            try:
+                path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                pass
+            else:
+                query = request.META.get("QUERY_STRING", "")
+                url = f"{path}?{url.partition('?')[2]}" if query else path
     return "/" + url.lstrip("/")
 
 

@@ -250,7 +250,7 @@ def test_programme_page_shows_ordered_principles_figures_and_projects(client):
         html,
     )
     assertInHTML('<dl class="figures"><div><dt>countries</dt><dd>138</dd></div></dl>', html)
-    assert list(response.context["object"].projects.all()) == [liege]
+    assert list(response.context["projects"]) == [liege]
     assertContains(response, f'<a href="{liege.get_absolute_url()}">Liege (en)</a>', html=True)
     assertNotContains(response, "Unpublished")
     assertContains(
