@@ -42,7 +42,6 @@ max_requests_jitter = int(environ.get("GUNICORN_MAX_REQUESTS_JITTER", "100"))
 timeout = int(environ.get("GUNICORN_TIMEOUT", "30"))
 # On SIGTERM, requests under way get this long to finish.
 graceful_timeout = int(environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
-keepalive = 2
 
 # No access log unless asked for, and then without query strings: donation pages'
 # addresses must never put what a donor typed or chose into a log. %(U)s is the
