@@ -61,6 +61,10 @@ if not DONOR_DATA_KEYS:
         base64.urlsafe_b64encode(hashlib.sha256(SECRET_KEY.encode()).digest()).decode()
     ]
 
+# bench/pages.py only: adds /bench/baseline/, a page with no template and no query
+# (ngo/urls.py). Never set in production.
+BENCHMARK = env_bool("NGO_BENCHMARK", False)
+
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 

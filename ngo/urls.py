@@ -38,6 +38,10 @@ urlpatterns = [
     ),
 ]
 
+if settings.BENCHMARK:
+    # The benchmark's yardstick: the same middleware as every page, nothing else.
+    urlpatterns.append(path("bench/baseline/", views.benchmark_baseline))
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 

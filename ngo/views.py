@@ -345,3 +345,18 @@ def permission_denied(request, exception):
         }
         return render(request, "admin/403.html", context, status=403)
     return render(request, "403.html", status=403)
+
+
+# The largest body the benchmark's baseline will make: far above any page of ours.
+BASELINE_MAX_BYTES = 1024 * 1024
+
+
+def benchmark_baseline(request):
+    """bench/pages.py's yardstick, routed only when settings.BENCHMARK is on: the
+    whole middleware stack and a body of the asked size (?bytes=, an average page's),
+    with no template and no query. What a page costs beyond this is its own work."""
+    try:
+        size = min(max(int(request.GET.get("bytes", "")), 0), BASELINE_MAX_BYTES)
+    except ValueError:
+        size = 30_000
+    return HttpResponse(b"x" * size, content_type="text/html; charset=utf-8")
