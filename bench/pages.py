@@ -13,8 +13,9 @@ threads in this process), right after the baseline for as long, and reported wit
 requests per second, p50 and p99, its share of the baseline's rate, and the SQL
 queries of one request (Django's test client in this process). Then valid
 sponsorship forms are fetched and posted by --clients threads for --submit-seconds:
-the stored sponsorships per second. Nothing is cached: the figures are "cache off".
---mode warm is kept for when the site caches whole pages.
+the stored sponsorships per second. --mode off (the default) turns the page cache
+off; --mode warm turns it on with Redis (REDIS_URL, else database 15 of the local
+Redis, emptied first), and each page is loaded a few times before it is measured.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ngo_serve_bench \\
         .venv/bin/python bench/pages.py --multiply --seconds 5 --output /tmp/pages.md
@@ -157,9 +158,13 @@ def verdict(ratio, target=PAGE_TARGET):
 # --- Django in this process -----------------------------------------------------------
 
 
-def set_up_django(static_root):
+def set_up_django(static_root, mode):
     for name, value in BENCH_ENVIRONMENT.items():
         os.environ.setdefault(name, value)
+    # gunicorn inherits these: the cache as the mode says, shared by both workers.
+    os.environ["PAGE_CACHE_ENABLED"] = "true" if mode == "warm" else "false"
+    if mode == "warm":
+        os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
     os.environ["NGO_BENCHMARK"] = "1"
     os.environ["DJANGO_DEBUG"] = "false"
     os.environ["DJANGO_STATIC_ROOT"] = str(static_root)
@@ -623,7 +628,7 @@ def arguments():
         "--mode",
         choices=["off", "warm"],
         default="off",
-        help="cache off (now); warm: once the site caches pages, load each page first",
+        help="off: no page cache; warm: the page cache on, each page loaded first",
     )
     parser.add_argument("--output", type=Path, help="also write the table here")
     return parser.parse_args()
@@ -631,17 +636,19 @@ def arguments():
 
 def main():
     options = arguments()
-    if options.mode == "warm":
-        sys.exit("bench: the site has no page cache yet; only --mode off can be measured.")
     use_wrk = not options.no_wrk and bool(shutil.which("wrk"))
     static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))
-    set_up_django(static_root)
+    set_up_django(static_root, options.mode)
     print("Making the database…", file=sys.stderr, flush=True)
     fresh_database()
     if options.multiply:
         print("Multiplying the demo content…", file=sys.stderr, flush=True)
         multiply()
     collect_static()
+    if options.mode == "warm":
+        from django.core.cache import cache
+
+        cache.clear()  # pages and versions of an earlier run
     paths = options.pages.split(",") if options.pages else page_paths()
     counted = in_process(paths)
     sizes = {path: size for path, (_queries, size) in counted.items()}

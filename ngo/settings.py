@@ -185,7 +185,13 @@ else:
 
 # Whole public pages from the cache (ngo/page_cache.py). An entry is served only while
 # every table it read is unchanged; these are guards and tuning, not freshness rules.
-PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() == "true"
+# On by default where the cache is shared by every process: Redis, or the development
+# server's one process. Workers with a memory cache each would not see each other's
+# changes, so there it is off unless asked for.
+PAGE_CACHE_ENABLED = (
+    os.environ.get("PAGE_CACHE_ENABLED", "true" if REDIS_URL or DEBUG else "false").lower()
+    == "true"
+)
 # How long an unchanged page is kept, and how long browsers and proxies may keep it.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
