@@ -35,6 +35,7 @@ response that is not 200, sets a cookie, holds a CSRF token (as a form does),
 says private or no-store, or read a table outside the content apps.
 """
 
+import functools
 import re
 import secrets
 import threading
@@ -70,8 +71,10 @@ _state = threading.local()
 # --- which tables are content ----------------------------------------------------------
 
 
+@functools.cache
 def content_tables():
-    """{table name: model} of every content model and its many-to-many tables."""
+    """{table name: model} of every content model and its many-to-many tables (read
+    once: the models are all known when the first request comes)."""
     tables = {}
     for model in apps.get_models(include_auto_created=True):
         if model._meta.app_label in CONTENT_APPS and model._meta.label_lower not in IGNORED_MODELS:
