@@ -6,7 +6,7 @@ DATABASE_REPLICA_URL installs them; the settings parsing itself is tested in tes
 """
 
 import pytest
-from django.db import connections
+from django.db import OperationalError, connections
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -174,3 +174,20 @@ def test_a_page_read_from_the_replica_is_refreshed_when_its_content_changes(
     assert not getattr(response, "from_page_cache", False)
     assert on_replica > 0
     assert "7 300" in response.content.decode()
+
+
+@pytest.mark.django_db(databases=["default", REPLICA])
+def test_healthz_checks_the_replica_when_there_is_one(client, settings, monkeypatch):
+    settings.DATABASE_REPLICA_URL = "postgres://reader@replica.internal/ngo"
+    assert client.get("/healthz").content == b"ok\n"
+
+    def refused():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connections[REPLICA], "cursor", refused)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.content == b"replica: OperationalError\n"
+
+    settings.DATABASE_REPLICA_URL = ""
+    assert client.get("/healthz").status_code == 200

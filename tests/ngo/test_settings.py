@@ -275,6 +275,8 @@ print(json.dumps([
     private.bucket_name, private.location, private.default_acl, private_url,
     type(private._wrapped).__name__,
     s.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"],
+    # The credentials reach the client from the environment (making it sends nothing).
+    public.connection.meta.client._request_signer._credentials.access_key,
 ]))
 """
     result = run(["-c", code], **PRODUCTION, **S3)
@@ -295,6 +297,7 @@ print(json.dumps([
         "no URL",
         "PrivateS3Storage",
         ["'self'", "data:", "https://media.example.org"],
+        "test-key-id",
     ]
 
 
@@ -320,3 +323,18 @@ def test_an_unknown_media_storage_refuses_to_start_with_one_line():
     assert result.stderr.strip().splitlines() == [
         "ngo: MEDIA_STORAGE must be local or s3, not 'ftp'; refusing to start."
     ]
+
+
+def test_s3_prefixes_can_be_chosen():
+    values = settings_value(
+        "[s.STORAGES['default']['OPTIONS']['location'],"
+        " s.STORAGES['private']['OPTIONS']['location'],"
+        " s.STORAGES['private']['OPTIONS']['bucket_name']]",
+        **PRODUCTION,
+        MEDIA_STORAGE="s3",
+        AWS_STORAGE_BUCKET_NAME="ngo",
+        AWS_LOCATION="public",
+        AWS_PRIVATE_LOCATION="originals",
+    )
+    # Without a bucket of their own, the originals share the public one under their prefix.
+    assert values == ["public", "originals", "ngo"]
