@@ -3,9 +3,10 @@
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connections
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from redis.exceptions import RedisError
@@ -16,9 +17,9 @@ logger = logging.getLogger(__name__)
 QUEUE_STALLED_AFTER = timedelta(minutes=10)
 
 
-def database_problem():
+def database_problem(alias="default"):
     try:
-        with connection.cursor() as cursor:
+        with connections[alias].cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError as error:
         return type(error).__name__
@@ -50,6 +51,9 @@ def queue_problem():
 def problems():
     """Each dependency that is down, by name; empty when all is well."""
     checks = {"database": database_problem, "cache": cache_problem}
+    if settings.DATABASE_REPLICA_URL:
+        # Public pages are read there: a replica that is down takes them down too.
+        checks["replica"] = lambda: database_problem("replica")
     found = {name: problem for name, check in checks.items() if (problem := check())}
     if "database" not in found and (problem := queue_problem()):
         found["queue"] = problem

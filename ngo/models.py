@@ -1,6 +1,5 @@
 import hashlib
 import math
-import os
 from decimal import InvalidOperation
 from io import BytesIO
 from pathlib import PurePosixPath
@@ -9,7 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -18,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
-from ngo import page_cache
+from ngo import page_cache, storage
 from ngo.content import (
     PublishedQuerySet,
     RichTextMixin,
@@ -36,37 +35,16 @@ from ngo.search import search_indexes
 RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
 # Pillow's format for each rendition file extension.
 RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG", "png": "PNG"}
-# The public folder of renditions, in the default storage (MEDIA_ROOT).
+# The public folder of renditions, in the default storage.
 RENDITIONS_DIR = "photos/renditions"
 # The stored original's extension follows its content, never the upload's name.
 ORIGINAL_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 
-class PrivateStorage(FileSystemStorage):
-    """Files in settings.PRIVATE_MEDIA_ROOT, which the web server never serves.
-
-    The folder is read from the settings at each use (tests give each test a
-    folder of its own), and there is no URL: nothing may link to these files.
-    """
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError(f"{name} is in the private storage and has no URL.")
-
-
-_private_storage = PrivateStorage()
-
-
 def private_storage():
-    # A callable, so that migrations name it instead of freezing a folder.
-    return _private_storage
+    # A callable, so that migrations name it instead of freezing a folder; the
+    # storage itself is STORAGES["private"] (ngo/storage.py).
+    return storage.private_storage
 
 
 def encode_clean(image, image_format, **options):

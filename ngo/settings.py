@@ -106,6 +106,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole public pages for visitors who are not signed in (ngo/page_cache.py).
     "ngo.page_cache.PageCacheMiddleware",
+    # Visitors' reads of public pages from the read replica, when there is one.
+    *(["ngo.routers.ReplicaMiddleware"] if os.environ.get("DATABASE_REPLICA_URL") else []),
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "ngo.middleware.RememberLanguageMiddleware",
@@ -151,8 +153,25 @@ DATABASES = {
 # A database that does not answer must not hold a worker: give up connecting
 # after a few seconds and show the "back soon" page (ngo/views.py).
 DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
+# A read replica of the same database (docs/deployment.md): visitors' reads of public
+# pages go there, everything else to the primary (ngo/routers.py). Unset: one database.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+# Seconds after a content change during which public pages are read from the primary
+# again, so that none is made (and cached) from a replica that has not caught up.
+REPLICA_PAUSE_AFTER_CHANGE = float(os.environ.get("DATABASE_REPLICA_PAUSE_AFTER_CHANGE", "5"))
+DATABASE_ROUTERS = []
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    # Tests run against the test copy of the primary, never a real replica.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["ngo.routers.ReplicaRouter"]
+for _database in DATABASES.values():
+    if _database["ENGINE"] == "django.db.backends.postgresql":
+        _database.setdefault("OPTIONS", {})["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -279,8 +298,78 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Files the web server must never serve: photo originals kept for the consent
 # record. Keep it outside MEDIA_ROOT.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("DJANGO_PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
+# Uploaded files: "local" keeps them in MEDIA_ROOT and PRIVATE_MEDIA_ROOT on this
+# machine; "s3" in an S3-compatible object store, which every app server shares
+# (docs/deployment.md). Originals always go to a private storage of their own.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local").strip().lower() or "local"
+# Where media are fetched from when not from this site (the images' CSP sources).
+MEDIA_ORIGINS = []
+if MEDIA_STORAGE == "local":
+    MEDIA_STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {"BACKEND": "ngo.storage.PrivateStorage"},
+    }
+elif MEDIA_STORAGE == "s3":
+    # Credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read by boto3 from the
+    # environment (or the machine's role); never written into settings.
+    AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if not AWS_STORAGE_BUCKET_NAME:
+        sys.exit("ngo: MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME; refusing to start.")
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    # The originals: a bucket of their own if given, else a prefix of the public one
+    # that the bucket's public-read policy must not cover.
+    AWS_PRIVATE_STORAGE_BUCKET_NAME = (
+        os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME") or AWS_STORAGE_BUCKET_NAME
+    )
+    _shared = {
+        "endpoint_url": AWS_S3_ENDPOINT_URL,
+        "region_name": AWS_S3_REGION_NAME,
+        # Never replace a stored file: a second upload of the same name gets a new one.
+        "file_overwrite": False,
+    }
+    MEDIA_STORAGES = {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **_shared,
+                "bucket_name": AWS_STORAGE_BUCKET_NAME,
+                "location": os.environ.get("AWS_LOCATION", "media"),
+                "custom_domain": AWS_S3_CUSTOM_DOMAIN,
+                # Public files get plain, cacheable URLs (the bucket policy makes them readable).
+                "querystring_auth": False,
+                # Renditions are named by their content: a browser may keep them long.
+                "object_parameters": {"CacheControl": "public, max-age=31536000"},
+            },
+        },
+        "private": {
+            "BACKEND": "ngo.storage.PrivateS3Storage",
+            "OPTIONS": {
+                **_shared,
+                "bucket_name": AWS_PRIVATE_STORAGE_BUCKET_NAME,
+                "location": os.environ.get("AWS_PRIVATE_LOCATION", "private"),
+                "default_acl": "private",
+                "querystring_auth": True,
+            },
+        },
+    }
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGINS = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+    elif AWS_S3_ENDPOINT_URL:
+        _scheme, _rest = AWS_S3_ENDPOINT_URL.split("://", 1)
+        MEDIA_ORIGINS = [f"{_scheme}://{_rest.split('/', 1)[0]}"]
+    else:
+        # AWS itself: the bucket's host, with and without its region.
+        MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+        if AWS_S3_REGION_NAME:
+            MEDIA_ORIGINS.append(
+                f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"
+            )
+else:
+    sys.exit(f"ngo: MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}; refusing to start.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **MEDIA_STORAGES,
     "staticfiles": {
         # Production serves hashed, compressed files built by collectstatic;
         # development serves the sources as they are.
@@ -505,7 +594,7 @@ CONTENT_SECURITY_POLICY = {
         # the rich-text editor, whose modules need an inline import map.
         "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

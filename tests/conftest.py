@@ -126,3 +126,11 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
     if database["ENGINE"] == "django.db.backends.sqlite3":
         path = tmp_path_factory.mktemp("database") / "test.sqlite3"
         database.setdefault("TEST", {})["NAME"] = str(path)
+    # A "replica" alias, as DATABASE_REPLICA_URL adds: a test mirror of the primary,
+    # so tests/ngo/test_replica.py can route reads to it. Nothing else is routed there
+    # (the router is installed only by those tests).
+    if "replica" not in settings.DATABASES:
+        settings.DATABASES["replica"] = {
+            **database,
+            "TEST": {**database.get("TEST", {}), "MIRROR": "default"},
+        }

@@ -31,9 +31,10 @@ PRODUCTION = {
 
 def run(args, **env):
     base = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_", "DONOR_"))
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "REDIS_", "DONOR_", "DATABASE_", "AWS_", "MEDIA_"))
     }
-    base.pop("DATABASE_URL", None)
     return subprocess.run(
         [sys.executable, *args],
         cwd=ROOT,
@@ -191,3 +192,149 @@ def test_suite_runs_on_the_database_named_by_the_environment():
         "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
     )
     assert connection.vendor == expected
+
+
+# --- scale-out: a read replica, media in an object store (docs/deployment.md) ----------
+
+
+def test_a_replica_url_adds_a_replica_routed_for_public_reads_only():
+    values = settings_value(
+        "[s.DATABASES['replica']['ENGINE'], s.DATABASES['replica']['NAME'],"
+        " s.DATABASES['replica']['HOST'], s.DATABASES['replica']['OPTIONS']['connect_timeout'],"
+        " s.DATABASES['replica']['TEST'], s.DATABASE_ROUTERS,"
+        " 'ngo.routers.ReplicaMiddleware' in s.MIDDLEWARE, s.REPLICA_PAUSE_AFTER_CHANGE]",
+        **PRODUCTION,
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/ngo",
+        DATABASE_REPLICA_URL="postgres://reader@replica.internal:5432/ngo",
+        DATABASE_REPLICA_PAUSE_AFTER_CHANGE="2.5",
+    )
+    assert values == [
+        "django.db.backends.postgresql",
+        "ngo",
+        "replica.internal",
+        3,
+        {"MIRROR": "default"},
+        ["ngo.routers.ReplicaRouter"],
+        True,
+        2.5,
+    ]
+
+
+def test_without_a_replica_url_there_is_one_database_and_no_router():
+    values = settings_value(
+        "[list(s.DATABASES), s.DATABASE_ROUTERS, 'ngo.routers.ReplicaMiddleware' in s.MIDDLEWARE]",
+        **PRODUCTION,
+    )
+    assert values == [["default"], [], False]
+
+
+def test_media_is_local_by_default_with_a_private_storage_for_originals():
+    values = settings_value(
+        "[s.MEDIA_STORAGE, s.STORAGES['default']['BACKEND'], s.STORAGES['private']['BACKEND'],"
+        " s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']]",
+        **PRODUCTION,
+    )
+    assert values == [
+        "local",
+        "django.core.files.storage.FileSystemStorage",
+        "ngo.storage.PrivateStorage",
+        ["'self'", "data:"],
+    ]
+
+
+S3 = {
+    "MEDIA_STORAGE": "s3",
+    "AWS_STORAGE_BUCKET_NAME": "ngo-media",
+    "AWS_PRIVATE_STORAGE_BUCKET_NAME": "ngo-originals",
+    "AWS_S3_ENDPOINT_URL": "https://objects.example.net",
+    "AWS_S3_REGION_NAME": "eu-west-1",
+    "AWS_S3_CUSTOM_DOMAIN": "media.example.org",
+    "AWS_ACCESS_KEY_ID": "test-key-id",
+    "AWS_SECRET_ACCESS_KEY": "test-secret",
+}
+
+
+def test_s3_media_settings_make_a_public_and_a_private_s3_storage():
+    # Building the storages and their URLs talks to no server.
+    code = """
+import json, django
+django.setup()
+from django.conf import settings as s
+from django.core.files.storage import storages
+from ngo.models import private_storage
+public, private = storages["default"], private_storage()
+try:
+    private.url("photos/original.jpg")
+    private_url = "has a URL"
+except ValueError:
+    private_url = "no URL"
+print(json.dumps([
+    s.STORAGES["default"]["BACKEND"], s.STORAGES["private"]["BACKEND"],
+    public.bucket_name, public.location, public.querystring_auth, public.file_overwrite,
+    public.endpoint_url, public.region_name, public.url("photos/renditions/1-ab-320.webp"),
+    private.bucket_name, private.location, private.default_acl, private_url,
+    type(private._wrapped).__name__,
+    s.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"],
+    # The credentials reach the client from the environment (making it sends nothing).
+    public.connection.meta.client._request_signer._credentials.access_key,
+]))
+"""
+    result = run(["-c", code], **PRODUCTION, **S3)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [
+        "storages.backends.s3.S3Storage",
+        "ngo.storage.PrivateS3Storage",
+        "ngo-media",
+        "media",
+        False,
+        False,
+        "https://objects.example.net",
+        "eu-west-1",
+        "https://media.example.org/media/photos/renditions/1-ab-320.webp",
+        "ngo-originals",
+        "private",
+        "private",
+        "no URL",
+        "PrivateS3Storage",
+        ["'self'", "data:", "https://media.example.org"],
+        "test-key-id",
+    ]
+
+
+def test_s3_media_without_a_custom_domain_allows_images_from_the_endpoint():
+    without_domain = {k: v for k, v in S3.items() if k != "AWS_S3_CUSTOM_DOMAIN"}
+    values = settings_value(
+        "s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']", **PRODUCTION, **without_domain
+    )
+    assert values == ["'self'", "data:", "https://objects.example.net"]
+
+
+def test_s3_media_without_a_bucket_refuses_to_start_with_one_line():
+    result = run(["manage.py", "check"], **PRODUCTION, MEDIA_STORAGE="s3")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "ngo: MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME; refusing to start."
+    ]
+
+
+def test_an_unknown_media_storage_refuses_to_start_with_one_line():
+    result = run(["manage.py", "check"], **PRODUCTION, MEDIA_STORAGE="ftp")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "ngo: MEDIA_STORAGE must be local or s3, not 'ftp'; refusing to start."
+    ]
+
+
+def test_s3_prefixes_can_be_chosen():
+    values = settings_value(
+        "[s.STORAGES['default']['OPTIONS']['location'],"
+        " s.STORAGES['private']['OPTIONS']['location'],"
+        " s.STORAGES['private']['OPTIONS']['bucket_name']]",
+        **PRODUCTION,
+        MEDIA_STORAGE="s3",
+        AWS_STORAGE_BUCKET_NAME="ngo",
+        AWS_LOCATION="public",
+        AWS_PRIVATE_LOCATION="originals",
+    )
+    # Without a bucket of their own, the originals share the public one under their prefix.
+    assert values == ["public", "originals", "ngo"]
