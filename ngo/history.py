@@ -201,7 +201,8 @@ def related_changes(main_version, old_revision, new_revision):
 
 
 def int_or_text(value):
-    return (0, int(value), "") if str(value).isdigit() else (1, 0, str(value))
+    text = str(value)
+    return (0, int(text), "") if text.isascii() and text.isdigit() else (1, 0, text)
 
 
 def missing_file(version):
@@ -354,7 +355,8 @@ class ContentHistoryAdmin(VersionAdmin):
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         ids = [request.GET.get("from", ""), request.GET.get("to", "")]
-        if not all(value.isdigit() for value in ids):
+        # ASCII digits only: "²" is a digit to str.isdigit() but not to int().
+        if not all(value.isascii() and value.isdigit() for value in ids):
             messages.error(request, _("Choose two versions to compare."))
             return HttpResponseRedirect(self._url("history", obj.pk))
         versions = self._versions(obj)

@@ -652,13 +652,23 @@ def site_content(today=None, now=None):
     """
     from programmes.models import Programme
 
+    models_read = (Page, SiteDetails, QualitySeal, Appeal, AppealAmounts, Photo, Programme)
     # Pages cached whole show these rows without querying them (ngo/page_cache.py).
-    page_cache.depends_on(Page, SiteDetails, QualitySeal, Appeal, AppealAmounts, Photo, Programme)
+    page_cache.depends_on(*models_read)
     now = now or timezone.now()
     today = today or timezone.localdate(now)
+    # The entry counts only under the versions of the tables it was read from: a
+    # request that read the rows before a change and stores them after the change
+    # cleared the entry leaves one that no later request takes.
+    tables = page_cache.versions.current(now)
+    read_under = None
+    if tables is not None:
+        read_under = tuple(tables.get(model._meta.db_table) for model in models_read)
     cached = cache.get(SITE_CONTENT_CACHE_KEY)
     if (
         cached is not None
+        and read_under is not None
+        and cached.get("versions") == read_under
         and cached.get("day") == today
         and (cached.get("until") is None or now < cached["until"])
     ):
@@ -685,6 +695,7 @@ def site_content(today=None, now=None):
             appeal = None
     until = min(filter(None, changes), default=None)
     content = {
+        "versions": read_under,
         "day": today,
         "until": until,
         "nav_pages": [page for page in pages if page.placement == Placement.MAIN],
@@ -696,7 +707,8 @@ def site_content(today=None, now=None):
     timeout = SITE_CONTENT_CACHE_SECONDS
     if until is not None:
         timeout = max(1, min(timeout, math.ceil((until - now).total_seconds())))
-    cache.set(SITE_CONTENT_CACHE_KEY, content, timeout)
+    if read_under is not None:
+        cache.set(SITE_CONTENT_CACHE_KEY, content, timeout)
     return content
 
 

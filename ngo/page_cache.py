@@ -36,6 +36,7 @@ says private or no-store, or read a table outside the content apps.
 """
 
 import functools
+import hashlib
 import re
 import secrets
 import threading
@@ -43,6 +44,7 @@ import time
 from collections import OrderedDict
 from datetime import datetime, timedelta
 from datetime import time as clock
+from urllib.parse import parse_qsl, urlencode
 
 from django.apps import apps
 from django.conf import settings
@@ -107,7 +109,8 @@ class Versions:
     """This worker's copy of the table versions and of the next scheduled change."""
 
     def __init__(self):
-        self.lock = threading.Lock()
+        # Re-entrant: a refresh retries the bumps that could not be written.
+        self.lock = threading.RLock()
         self.reset()
 
     def reset(self):
@@ -115,6 +118,8 @@ class Versions:
         self.tables = {}
         self.checked = float("-inf")
         self.next_change = None
+        # Tables whose change could not be written to the shared cache yet.
+        self.pending = set()
 
     def current(self, now):
         """The table versions now, or None when the shared cache can not say."""
@@ -140,6 +145,13 @@ class Versions:
         if content is None:  # the shared cache is down
             self.content = None
             return
+        if self.pending:
+            # A change made while the shared cache failed: tell the others now, and
+            # drop the pages this worker kept from before.
+            self.bump(self.pending)
+            local_pages.clear()
+            content = cache.get(VERSION_KEY)
+            self.checked = time.monotonic()
         if content != self.content:
             names = list(content_tables())
             stored = cache.get_many([TABLE_KEY.format(name) for name in names])
@@ -148,7 +160,14 @@ class Versions:
             self.next_change = next_change(timezone.now())
 
     def bump(self, tables):
-        """Raise the versions of `tables` everywhere, and the content version."""
+        """Raise the versions of `tables` everywhere, and the content version.
+
+        When the shared cache fails meanwhile (ngo.cache.FailOpenRedisCache answers
+        as if it had worked), the tables are kept and the bump is made again at the
+        first refresh that reaches it; until then this worker caches nothing, and the
+        other workers learn of the change then."""
+        with self.lock:
+            tables = set(tables) | self.pending
         for name in tables:
             key = TABLE_KEY.format(name)
             if not cache.add(key, secrets.randbits(32), None):
@@ -158,7 +177,14 @@ class Versions:
         except ValueError:  # gone (evicted or a new Redis): start afresh
             cache.add(VERSION_KEY, secrets.randbits(48), None)
         with self.lock:
+            self.pending = tables if shared_cache_failed() else set()
             self.checked = float("-inf")  # read again on this worker's next request
+
+
+def shared_cache_failed():
+    """Whether the shared cache failed just now: after an error, ngo.cache skips it
+    for REDIS_RETRY_SECONDS. A memory cache never fails."""
+    return time.monotonic() < getattr(cache, "down_until", 0.0)
 
 
 versions = Versions()
@@ -262,22 +288,27 @@ def may_use_cache(request):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or language_to_remember(request):
         return False
+    # Anything longer is not a link anyone shares; it would only fill the cache.
     if len(request.META.get("QUERY_STRING", "")) > settings.PAGE_CACHE_MAX_QUERY:
+        return False
+    if len(request.headers.get("Accept-Language", "")) > settings.PAGE_CACHE_MAX_QUERY:
         return False
     return language_prefixed(request.path_info)
 
 
 def page_key(request, accept_language):
+    """The page's key: a hash, so that no header or query makes it long."""
     # Pages carry absolute addresses (canonical, alternates): per scheme and host too.
-    parts = [
-        request.scheme,
-        request.get_host(),
-        request.path_info,
-        request.META.get("QUERY_STRING", ""),
-    ]
+    query = sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True))
+    parts = [request.scheme, request.get_host(), request.path_info, urlencode(query)]
     if accept_language:
-        parts.append(request.headers.get("Accept-Language", ""))
-    return PAGE_KEY.format("|".join(parts))
+        parts.append(accept_language_of(request))
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return PAGE_KEY.format(digest)
+
+
+def accept_language_of(request):
+    return "".join(request.headers.get("Accept-Language", "").split()).lower()
 
 
 def vary_headers(response):

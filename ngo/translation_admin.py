@@ -143,8 +143,10 @@ def mark_current(request, models):
     model = by_label.get(request.POST.get("model", ""))
     language = request.POST.get("language")
     object_id = request.POST.get("object_id", "")
+    # ASCII digits only: "²" is a digit to str.isdigit() but not to the database.
+    valid_id = object_id.isascii() and object_id.isdigit()
     item = None
-    if model is not None and language in TRANSLATED_LANGUAGES and object_id.isdigit():
+    if model is not None and language in TRANSLATED_LANGUAGES and valid_id:
         item = model._default_manager.filter(pk=object_id).first()
     if item is None:
         messages.error(request, _("That translation could not be found; nothing was changed."))

@@ -70,10 +70,9 @@ def language_values(instance, fields):
     }
 
 
-def remember_changed_languages(sender, instance, raw=False, **kwargs):
-    """pre_save: which languages' text this save changes, compared with the stored row."""
-    if raw:  # fixtures are loaded as they are
-        return
+def remember_changed_languages(sender, instance, **kwargs):
+    """pre_save: which languages' text this save changes, compared with the stored row.
+    Raw saves count too: restoring an earlier version (django-reversion) saves raw."""
     fields = text_fields(sender)
     new = language_values(instance, fields)
     stored = None
@@ -90,10 +89,10 @@ def remember_changed_languages(sender, instance, raw=False, **kwargs):
     }
 
 
-def record_changed_languages(sender, instance, raw=False, **kwargs):
+def record_changed_languages(sender, instance, **kwargs):
     """post_save: the moment each changed language was saved (the row now has its id)."""
     changed = getattr(instance, "_changed_languages", None)
-    if raw or not changed:
+    if not changed:
         return
     instance._changed_languages = set()
     stamp(sender, instance.pk, changed)
@@ -120,10 +119,10 @@ def record_part_changes(field):
     """post_save of a part: its changed languages are stamped on its item. Deleting a
     part takes it from every language at once, which gives a translator nothing to do."""
 
-    def receiver(sender, instance, raw=False, **kwargs):
+    def receiver(sender, instance, **kwargs):
         changed = getattr(instance, "_changed_languages", None)
         parent_id = getattr(instance, field.attname)
-        if raw or not changed or parent_id is None:
+        if not changed or parent_id is None:
             return
         instance._changed_languages = set()
         stamp(field.related_model, parent_id, changed)

@@ -14,6 +14,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from reversion.models import Version
 
 from advocacy.models import Agenda, Demand
+from ngo.models import TranslationEdit
 from ngo.staff_groups import CONTENT_EDITORS, FUNDRAISING
 from programmes.models import Funder, Principle
 from tests.builders import make_agenda, make_demand, make_funder, make_photo, make_programme
@@ -202,6 +203,10 @@ def test_restoring_an_old_version_brings_back_its_title_and_inline_rows(
     assert programme.title_da == "Nye ord om familier"
     assert not programme.principles.exists()
 
+    danish = TranslationEdit.objects.filter(
+        model="programmes.programme", object_id=programme.pk, language="da"
+    )
+    danish_before = danish.get().changed_at
     data = form_data(page)
     data["_save"] = ["Save"]
     response = admin_client.post(url, data)
@@ -209,6 +214,8 @@ def test_restoring_an_old_version_brings_back_its_title_and_inline_rows(
     assertRedirects(response, "/admin/programmes/programme/", fetch_redirect_response=False)
     programme.refresh_from_db()
     assert programme.title_da == "Gamle ord om familier"
+    # The restored Danish text counts as changed for the translation overview.
+    assert danish.get().changed_at > danish_before
     assert list(programme.principles.values_list("heading_en", flat=True)) == [
         "Keep siblings together"
     ]
@@ -274,9 +281,11 @@ def test_compare_without_two_versions_says_so(admin_client, programme, two_versi
     base = f"/admin/programmes/programme/{programme.pk}/history/"
 
     response = admin_client.get(f"{base}compare/", {"from": "x"}, follow=True)
+    superscript = admin_client.get(f"{base}compare/", {"from": "²", "to": "1"}, follow=True)
 
     assertRedirects(response, base)
     assertContains(response, "Choose two versions to compare.")
+    assertContains(superscript, "Choose two versions to compare.")
 
 
 def test_deleted_content_can_be_recovered(admin_client):

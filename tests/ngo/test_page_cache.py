@@ -259,3 +259,52 @@ def test_pages_are_cached_per_host_since_they_carry_absolute_addresses(client, s
 
     assert not getattr(other, "from_page_cache", False)
     assert 'href="http://www.example.org/en/programmes/"' in other.content.decode()
+
+
+def test_header_links_stored_late_by_a_slow_request_are_not_used(client):
+    from ngo.models import SITE_CONTENT_CACHE_KEY, Page, Placement, site_content
+
+    page = Page(published=True, placement=Placement.MAIN, title_en="About us")
+    page.slug_en, page.body_en = "about-us", "<p>Who we are</p>"
+    page.save()
+    slow = site_content()  # a request that read the links before the change…
+    page.title_en = "Who we are"
+    page.save()
+    cache.set(SITE_CONTENT_CACHE_KEY, slow)  # …and stores them after it was cleared
+
+    assert "Who we are" in client.get("/en/programmes/").content.decode()
+    assert "Who we are" in client.get("/en/programmes/").content.decode()
+
+
+def test_a_change_the_shared_cache_missed_is_written_when_it_answers_again(
+    client, settings, monkeypatch
+):
+    settings.PAGE_CACHE_VERSION_CHECK = 0
+    programme = make_programme()
+    warm(client, "/en/programmes/")
+    key = page_cache.TABLE_KEY.format("programmes_programme")
+
+    # The save happens while the shared cache fails: its bump is kept, not lost.
+    monkeypatch.setattr(page_cache, "shared_cache_failed", lambda: True)
+    programme.title_en = "Renamed"
+    programme.save()
+    assert "programmes_programme" in page_cache.versions.pending
+    missed = cache.get(key)
+
+    monkeypatch.setattr(page_cache, "shared_cache_failed", lambda: False)
+    response = client.get("/en/programmes/")
+
+    assert "Renamed" in response.content.decode()
+    assert page_cache.versions.pending == set()
+    assert cache.get(key) != missed  # the other workers now see the change
+
+
+def test_keys_stay_short_and_a_shuffled_query_is_the_same_page(client):
+    make_project()
+    client.get("/en/projects/?country=BE&page=1")
+
+    assert cached(client, "/en/projects/?page=1&country=BE")
+    header = "nb-NO,nb;q=0.9," + ",".join(f"x{i};q=0.1" for i in range(40))
+    client.get("/en/advocacy/", HTTP_ACCEPT_LANGUAGE=header)
+    assert not cached(client, "/en/advocacy/", HTTP_ACCEPT_LANGUAGE=header)
+    assert all(len(key) < 120 for key in page_cache.local_pages.pages)

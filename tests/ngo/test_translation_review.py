@@ -233,6 +233,7 @@ def test_marking_a_translation_up_to_date_takes_it_off_the_overview(admin_client
     [
         {"model": "donations.donor", "object_id": "1", "language": "fr"},
         {"model": "programmes.programme", "object_id": "abc", "language": "fr"},
+        {"model": "programmes.programme", "object_id": "²", "language": "fr"},
         {"model": "programmes.programme", "object_id": "999999", "language": "fr"},
         {"model": "programmes.programme", "object_id": "1", "language": "en"},
         {},
