@@ -51,11 +51,11 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from stdnum.no import kontonr  # noqa: E402
 
+from bench.database import fresh_database  # noqa: E402
 from donations import bank_files, exports  # noqa: E402
 from donations.bank_imports import import_file  # noqa: E402
 from donations.banking import (  # noqa: E402
@@ -100,21 +100,6 @@ rng = random.Random(20261215)
 
 
 # --- the database --------------------------------------------------------------------
-
-
-def fresh_database():
-    name = str(connection.settings_dict["NAME"])
-    if "bench" not in name:
-        sys.exit(f"bench: the database {name!r} would be emptied; use one named *bench*.")
-    if connection.vendor == "postgresql":
-        quoted = connection.ops.quote_name(name)
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)")
-            cursor.execute(f"CREATE DATABASE {quoted}")
-        call_command("migrate", interactive=False, verbosity=0)
-    else:
-        call_command("migrate", interactive=False, verbosity=0)
-        call_command("flush", interactive=False, verbosity=0)
 
 
 def analyze():

@@ -48,6 +48,8 @@ from uuid import uuid4
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.database import fresh_database  # noqa: E402
+
 HOST = "127.0.0.1"
 PORTS = range(8711, 8720)
 WORKERS = 2
@@ -180,22 +182,10 @@ def set_up_django(static_root, mode):
     django.setup()
 
 
-def fresh_database():
+def fresh_database_with_demo():
     from django.core.management import call_command
-    from django.db import connection
 
-    name = str(connection.settings_dict["NAME"])
-    if "bench" not in name:
-        sys.exit(f"bench: the database {name!r} would be emptied; use one named *bench*.")
-    if connection.vendor == "postgresql":
-        quoted = connection.ops.quote_name(name)
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)")
-            cursor.execute(f"CREATE DATABASE {quoted}")
-        call_command("migrate", interactive=False, verbosity=0)
-    else:
-        call_command("migrate", interactive=False, verbosity=0)
-        call_command("flush", interactive=False, verbosity=0)
+    fresh_database()
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
@@ -641,7 +631,7 @@ def main():
     static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))
     set_up_django(static_root, options.mode)
     print("Making the database…", file=sys.stderr, flush=True)
-    fresh_database()
+    fresh_database_with_demo()
     if options.multiply:
         print("Multiplying the demo content…", file=sys.stderr, flush=True)
         multiply()

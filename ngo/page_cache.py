@@ -51,6 +51,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_cache_control
 
@@ -406,8 +407,6 @@ class PageCacheMiddleware:
         return response
 
     def respond(self, request, page):
-        from django.http import HttpResponse
-
         response = HttpResponse(b"" if request.method == "HEAD" else page.content)
         for name, value in page.headers:
             response[name] = value

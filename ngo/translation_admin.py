@@ -24,30 +24,28 @@ def language_choices():
     return [(code, language_name(code)) for code in TRANSLATED_LANGUAGES]
 
 
-class MissingTranslationFilter(admin.SimpleListFilter):
+class LanguageFilter(admin.SimpleListFilter):
+    """Rows in a given state in the chosen language; `rows(queryset, code)` picks them."""
+
+    def lookups(self, request, model_admin):
+        return language_choices()
+
+    def queryset(self, request, queryset):
+        if self.value() in TRANSLATED_LANGUAGES:
+            return self.rows(queryset, self.value())
+        return queryset
+
+
+class MissingTranslationFilter(LanguageFilter):
     title = gettext_lazy("missing translation")
     parameter_name = "missing_in"
-
-    def lookups(self, request, model_admin):
-        return language_choices()
-
-    def queryset(self, request, queryset):
-        if self.value() in TRANSLATED_LANGUAGES:
-            return review.missing_in(queryset, self.value())
-        return queryset
+    rows = staticmethod(review.missing_in)
 
 
-class OutdatedTranslationFilter(admin.SimpleListFilter):
+class OutdatedTranslationFilter(LanguageFilter):
     title = gettext_lazy("outdated translation")
     parameter_name = "outdated_in"
-
-    def lookups(self, request, model_admin):
-        return language_choices()
-
-    def queryset(self, request, queryset):
-        if self.value() in TRANSLATED_LANGUAGES:
-            return review.outdated_in(queryset, self.value())
-        return queryset
+    rows = staticmethod(review.outdated_in)
 
 
 TRANSLATION_FILTERS = (MissingTranslationFilter, OutdatedTranslationFilter)

@@ -1,0 +1,23 @@
+"""The benchmarks' own database, made again for each run."""
+
+import sys
+
+
+def fresh_database():
+    """Drop and make the configured database again (PostgreSQL), or empty it (others),
+    then migrate. Its name must contain "bench": it is the benchmark's alone."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    name = str(connection.settings_dict["NAME"])
+    if "bench" not in name:
+        sys.exit(f"bench: the database {name!r} would be emptied; use one named *bench*.")
+    if connection.vendor == "postgresql":
+        quoted = connection.ops.quote_name(name)
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)")
+            cursor.execute(f"CREATE DATABASE {quoted}")
+        call_command("migrate", interactive=False, verbosity=0)
+    else:
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("flush", interactive=False, verbosity=0)
