@@ -55,7 +55,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from stdnum.no import kontonr  # noqa: E402
 
-from bench.database import fresh_database  # noqa: E402
+from bench.database import database_version, fresh_database  # noqa: E402
 from donations import bank_files, exports  # noqa: E402
 from donations.bank_imports import import_file  # noqa: E402
 from donations.banking import (  # noqa: E402
@@ -107,14 +107,6 @@ def analyze():
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-
-
-def database_version():
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW server_version")
-            return f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
-    return connection.vendor
 
 
 # --- the rows ------------------------------------------------------------------------

@@ -21,3 +21,14 @@ def fresh_database():
     else:
         call_command("migrate", interactive=False, verbosity=0)
         call_command("flush", interactive=False, verbosity=0)
+
+
+def database_version():
+    """What the figures were measured on: "PostgreSQL 15.20", or the backend's name."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            return f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
+    return connection.vendor

@@ -48,7 +48,7 @@ from uuid import uuid4
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.database import fresh_database  # noqa: E402
+from bench.database import database_version, fresh_database  # noqa: E402
 
 HOST = "127.0.0.1"
 PORTS = range(8711, 8720)
@@ -187,16 +187,6 @@ def fresh_database_with_demo():
 
     fresh_database()
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-
-
-def database_version():
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW server_version")
-            return f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
-    return connection.vendor
 
 
 def copy_row(row, number, **changes):
